@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+// DeepScan: terminal forensic workbench. Targets and their allowed imports are
+// listed in ARCHITECTURE.md; dependencies point down that table.
+import PackageDescription
+
+let package = Package(
+    name: "DeepScan",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "deepscan", targets: ["deepscan"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // C bridges: module.modulemap + shim.h (a .c file only where a header cannot do it).
+        .systemLibrary(name: "CFFmpeg", pkgConfig: "libavformat",
+                       providers: [.apt(["libavformat-dev", "libavcodec-dev", "libavutil-dev", "libswscale-dev", "libswresample-dev"])]),
+        .systemLibrary(name: "CSndFile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
+        .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev", "libcairo2-dev"])]),
+        .systemLibrary(name: "CExif", pkgConfig: "libexif", providers: [.apt(["libexif-dev"])]),
+        .systemLibrary(name: "CNCurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        // libjpeg needs setjmp for error recovery, which Swift cannot call: a small C file.
+        .target(name: "CJPEG", linkerSettings: [.linkedLibrary("jpeg")]),
+
+        .target(name: "Evidence"),
+        .target(name: "Media", dependencies: ["Evidence", "CFFmpeg", "CSndFile", "CPoppler", "CJPEG", "CExif"]),
+        .executableTarget(name: "deepscan", dependencies: [
+            "Evidence", "Media",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .target(name: "TestSupport", dependencies: ["Evidence", "Media"], path: "Tests/TestSupport"),
+        .testTarget(name: "EvidenceTests", dependencies: ["Evidence", "TestSupport"]),
+        .testTarget(name: "MediaTests", dependencies: ["Media", "Evidence", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+    ]
+)
