@@ -34,6 +34,6 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Evidence", "Media"], path: "Tests/TestSupport"),
         .testTarget(name: "EvidenceTests", dependencies: ["Evidence", "TestSupport"]),
         .testTarget(name: "MediaTests", dependencies: ["Media", "Evidence", "TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport", "deepscan"]),
     ]
 )
