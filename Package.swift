@@ -26,14 +26,16 @@ let package = Package(
 
         .target(name: "Evidence"),
         .target(name: "Media", dependencies: ["Evidence", "CFFmpeg", "CSndFile", "CPoppler", "CJPEG", "CExif"]),
+        .target(name: "Detection", dependencies: ["Evidence", "Media"]),
         .executableTarget(name: "deepscan", dependencies: [
-            "Evidence", "Media",
+            "Evidence", "Media", "Detection",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .target(name: "TestSupport", dependencies: ["Evidence", "Media"], path: "Tests/TestSupport"),
         .testTarget(name: "EvidenceTests", dependencies: ["Evidence", "TestSupport"]),
         .testTarget(name: "MediaTests", dependencies: ["Media", "Evidence", "TestSupport"]),
+        .testTarget(name: "DetectionTests", dependencies: ["Detection", "Evidence", "Media", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "deepscan"]),
     ]
 )
