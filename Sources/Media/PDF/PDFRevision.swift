@@ -32,7 +32,8 @@ public struct PDFRevision: Sendable, Equatable, Codable {
 
 extension PDFStructure {
     /// Object numbers that revision `number` (1-based) defines again after an earlier revision
-    /// defined them: the objects the update replaced. Sorted, each once.
+    /// defined them: the objects the update replaced. Sorted, each once. For all revisions at
+    /// once use `revisionChanges()`.
     public func replacedObjects(revision number: Int) -> [Int] {
         guard number >= 2, number <= revisions.count else { return [] }
         var earlier = Set<Int>()
@@ -46,5 +47,22 @@ extension PDFStructure {
         var earlier = Set<Int>()
         for r in revisions[0..<(number - 1)] { earlier.formUnion(r.objects) }
         return Array(Set(revisions[number - 1].objects).subtracting(earlier)).sorted()
+    }
+}
+
+extension PDFStructure {
+    /// For every revision, in one pass: the objects it adds and the objects it replaces (both
+    /// sorted). Use this rather than calling `addedObjects` / `replacedObjects` per revision,
+    /// which would be quadratic in a file with many revisions.
+    public func revisionChanges() -> [(added: [Int], replaced: [Int])] {
+        var seen = Set<Int>()
+        var out: [(added: [Int], replaced: [Int])] = []
+        out.reserveCapacity(revisions.count)
+        for r in revisions {
+            let mine = Set(r.objects)
+            out.append((mine.subtracting(seen).sorted(), mine.intersection(seen).sorted()))
+            seen.formUnion(mine)
+        }
+        return out
     }
 }
