@@ -61,8 +61,9 @@ extension PDFDocument {
     /// A file embedded in the document (the /EmbeddedFiles name tree).
     public struct Attachment: Sendable, Equatable {
         public var name: String?
-        /// Uncompressed size in bytes as the file spec states it (0 when not stated).
-        public var size: Int
+        /// Uncompressed size in bytes as the file's /Params /Size states it; nil when not stated
+        /// (poppler then reports -1 as an unsigned gsize).
+        public var size: Int?
         public var description: String?
         /// ISO-8601, UTC.
         public var created: String?
@@ -80,7 +81,7 @@ extension PDFDocument {
             guard out.count < limit else { return }
             let a = raw.assumingMemoryBound(to: PopplerAttachment.self)
             out.append(Attachment(name: Poppler.borrow(poppler_attachment_get_name(a)),
-                                  size: Int(poppler_attachment_get_size(a)),
+                                  size: Int(exactly: poppler_attachment_get_size(a)).flatMap { $0 >= 0 ? $0 : nil },
                                   description: Poppler.borrow(poppler_attachment_get_description(a)),
                                   created: Poppler.borrow(poppler_attachment_get_ctime(a)),
                                   modified: Poppler.borrow(poppler_attachment_get_mtime(a))))

@@ -41,7 +41,7 @@ enum Poppler {
     /// Turns a GError from `poppler_document_new_from_file` into a MediaError and frees it.
     /// poppler reports both a missing and a wrong password as `POPPLER_ERROR_ENCRYPTED`; which one
     /// it was is decided by whether a password was given. For other errors the file's tail tells
-    /// a truncated file (no `%%EOF` in its last KiB) from a damaged one.
+    /// a truncated file (a PDF header but no `%%EOF` in its last KiB) from a damaged one.
     static func openError(_ err: UnsafeMutablePointer<GError>?, path: String, password: String?) -> MediaError {
         guard let err else { return .corrupt(path: path, detail: "poppler could not open the document") }
         defer { g_error_free(err) }
@@ -55,15 +55,18 @@ enum Poppler {
             default: break
             }
         }
+        let head = (try? EvidenceFile.head(path, count: 1024)) ?? []
+        guard Sniffer.find(Array("%PDF-".utf8), in: head, limit: 1024) != nil else {
+            return .corrupt(path: path, detail: "\(message); there is no %PDF- header in the first 1024 bytes")
+        }
         let tail = (try? EvidenceFile.tail(path, count: 1024)) ?? []
-        if !containsEOF(tail) { return .truncated(path: path, detail: "\(message); no %%EOF marker at the end of the file") }
+        if !contains(Array("%%EOF".utf8), in: tail) { return .truncated(path: path, detail: "\(message); no %%EOF marker at the end of the file") }
         return .corrupt(path: path, detail: message)
     }
 
-    static func containsEOF(_ bytes: [UInt8]) -> Bool {
-        let m = Array("%%EOF".utf8)
+    static func contains(_ m: [UInt8], in bytes: [UInt8]) -> Bool {
         guard bytes.count >= m.count else { return false }
-        for i in 0...(bytes.count - m.count) where bytes[i] == 0x25 && Array(bytes[i..<i + m.count]) == m { return true }
+        for i in 0...(bytes.count - m.count) where bytes[i] == m[0] && Array(bytes[i..<i + m.count]) == m { return true }
         return false
     }
 

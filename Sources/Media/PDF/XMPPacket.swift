@@ -30,7 +30,7 @@ public struct XMPPacket: Sendable, Equatable {
         let parser = XMLParser(data: Data(raw.utf8.prefix(4 << 20)))
         parser.shouldResolveExternalEntities = false
         parser.delegate = collector
-        wellFormed = parser.parse()
+        wellFormed = parser.parse() && parser.parserError == nil && collector.closedRoot
         fields = collector.fields
     }
 
@@ -42,12 +42,17 @@ public struct XMPPacket: Sendable, Equatable {
     /// SAX delegate that keeps the text of the wanted elements.
     private final class Collector: NSObject, XMLParserDelegate {
         var fields: [String: String] = [:]
+        /// Set when the root element closes: corelibs' XMLParser reports success for a document
+        /// that simply stops, so an unclosed root is caught here.
+        var closedRoot = false
+        private var depth = 0
         private var current: String?        // wanted element being read
         private var items: [String] = []    // its rdf:li values
         private var text = ""
 
         func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
                     qualifiedName: String?, attributes: [String: String] = [:]) {
+            depth += 1
             if name == "rdf:Description" {
                 for k in XMPPacket.fieldNames { if let v = attributes[k], fields[k] == nil { fields[k] = v } }
             }
@@ -60,6 +65,8 @@ public struct XMPPacket: Sendable, Equatable {
         }
 
         func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            depth -= 1
+            if depth == 0 { closedRoot = true }
             guard let c = current else { return }
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
             if name == "rdf:li" {
