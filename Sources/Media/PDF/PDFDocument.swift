@@ -91,7 +91,8 @@ public final class PDFDocument {
             let fw = (w * scale - 1e-6).rounded(.up), fh = (h * scale - 1e-6).rounded(.up)
             let limit = Double(pixelLimit)
             guard fw * fh <= limit, fw <= 32_767, fh <= 32_767 else {
-                let iw = fw < 1e9 ? Int(fw) : Int.max / 4, ih = fh < 1e9 ? Int(fh) : Int.max / 4
+                // Clamp so that width × height still fits an Int in MediaError's message.
+                let iw = Int(min(fw, 1e9)), ih = Int(min(fh, 1e9))
                 throw MediaError.tooManyPixels(path: path, width: iw, height: ih, limit: pixelLimit)
             }
             let width = max(1, Int(fw)), height = max(1, Int(fh))
