@@ -48,9 +48,12 @@ extension PDFDocument {
     /// nothing (`POPPLER_ACTION_NONE`) are left out.
     public func actions(limit: Int = 10_000) -> [Action] {
         var out: [Action] = []
-        for page in 1...max(1, pageCount) where pageCount > 0 && out.count < limit {
+        let count = pageCount
+        var page = 1
+        while page <= count && out.count < limit {
             out += (try? links(page: page)) ?? []
             for field in (try? formFields(page: page)) ?? [] { out += field.actions }
+            page += 1
         }
         return Array(out.prefix(limit))
     }
