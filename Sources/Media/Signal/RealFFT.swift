@@ -1,9 +1,11 @@
 // Real-input discrete Fourier transform through FFmpeg's libavutil `av_tx` (AV_TX_FLOAT_RDFT), so
 // spectrograms and periodicity analyses use a maintained, SIMD-optimised FFT rather than our own.
 import CFFmpeg
+import Foundation
 
 /// A forward real FFT of a fixed length `n` (even). Not thread-safe: one per thread.
 public final class RealFFT {
+    private static let initLock = NSLock()
     public let n: Int
     private var ctx: OpaquePointer?
     private let fn: av_tx_fn
@@ -16,7 +18,11 @@ public final class RealFFT {
         self.n = n
         var scale: Float = 1
         var f: av_tx_fn?
+        // FFmpeg 5.1 fills its shared twiddle tables lazily inside av_tx_init without a lock;
+        // two threads initialising at once were seen to get wrong spectra. Serialise it.
+        RealFFT.initLock.lock()
         let rc = av_tx_init(&ctx, &f, AV_TX_FLOAT_RDFT, 0, Int32(n), &scale, 0)
+        RealFFT.initLock.unlock()
         precondition(rc == 0 && f != nil, "av_tx_init failed for length \(n)")
         fn = f!
         // av_tx wants CPU-aligned buffers; av_malloc aligns them.
