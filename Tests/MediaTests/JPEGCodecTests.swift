@@ -103,7 +103,7 @@ import TestSupport
             #expect(c.colorSpace == .ycck && c.adobeTransform == 2 && c.components.count == 4)
             let ci = try JPEGCodec.decode(path: cmyk.path)
             let mad = ci.meanAbsoluteDifference(try JPEGCodec.decode(path: Samples.path("photo-exif.jpg")))
-            #expect(mad < 8, "CMYK mean abs diff \(mad)")
+            #expect(mad < 3, "CMYK mean abs diff \(mad)")
         }
     }
 }
