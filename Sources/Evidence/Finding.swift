@@ -2,6 +2,8 @@
 // Media ingest, the forensic analyses and the branches all speak in findings.
 
 /// How much a finding matters to an analyst.
+/// `critical` is reserved for evidence that is itself damaged or unreadable (truncated, cannot be
+/// opened) and for broken chain of custody; `info` exits non-zero on it.
 public enum Severity: String, Codable, Sendable, Comparable, CaseIterable {
     case info, notice, warning, critical
 

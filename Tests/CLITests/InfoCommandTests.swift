@@ -61,7 +61,7 @@ import TestSupport
     }
 
     @Test func batchWithOneBadFileReportsTheOthers() throws {
-        let bad = tmp.write("bad.pdf", Array("%PDF-1.4\n".utf8) + seededBytes(count: 64, seed: 3))
+        let bad = tmp.write("bad.jpg", [0x13, 0x37] + seededBytes(count: 64, seed: 3))
         let r = try CLI.run(["info", "--json", Samples.path("photo-exif.jpg"), bad, Samples.path("speech-8k.wav")])
         #expect(r.status != 0)
         let lines = try jsonLines(r.stdout)
@@ -69,7 +69,7 @@ import TestSupport
         #expect(lines[0]["sha256"] != nil)
         #expect(lines[1]["error"] != nil)
         #expect(lines[2]["media"] as? String == "audio")
-        #expect(r.stderr.contains("bad.pdf"))
+        #expect(r.stderr.contains("bad.jpg"))
     }
 
     @Test func wrongExtensionIsAFinding() throws {
@@ -80,6 +80,19 @@ import TestSupport
         #expect(obj["format"] as? String == "jpeg")
         let codes = (obj["findings"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
         #expect(codes.contains("extension-mismatch"))
+    }
+
+    /// A damaged file is described as far as it can be read, and the command fails.
+    @Test(arguments: ["photo-exif.jpg", "ltnews18.pdf"])
+    func truncatedFileIsDescribedAndFails(sample: String) throws {
+        let full = try Data(contentsOf: URL(fileURLWithPath: Samples.path(sample)))
+        let p = try tmp.copy(Samples.path(sample), as: "cut-" + sample, prefix: full.count / 2)
+        let r = try CLI.run(["info", "--json", p])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("cut-" + sample))
+        let obj = try jsonLines(r.stdout).first
+        let severities = (obj?["findings"] as? [[String: Any]] ?? []).compactMap { $0["severity"] as? String }
+        #expect(obj?["error"] != nil || severities.contains("critical"))
     }
 
     @Test func sha256MatchesSha256sum() throws {

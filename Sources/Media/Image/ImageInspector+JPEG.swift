@@ -43,7 +43,7 @@ extension ImageInspector {
             j.set("last_warning", i.lastWarning)
             j.set("bytes_after_end", i.trailingBytes)
             if i.truncated {
-                findings.append(Finding(code: "truncated", severity: .warning,
+                findings.append(Finding(code: "truncated", severity: .critical,
                                         message: "The file is truncated: the image data ends before the picture does (libjpeg: Premature end of JPEG file). The missing part decodes as grey; fetch a complete copy.",
                                         source: "media", location: "jpeg"))
             } else if i.warningCount > 0 {

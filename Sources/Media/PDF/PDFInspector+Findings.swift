@@ -17,7 +17,7 @@ extension PDFInspector {
             return Finding(code: "pdf-wrong-password", severity: .warning,
                            message: "The password given does not open this encrypted PDF; only the raw structure is reported.", source: "media")
         default:
-            return Finding(code: "pdf-unreadable", severity: .warning,
+            return Finding(code: "pdf-unreadable", severity: .critical,
                            message: "poppler cannot open this PDF (\(error.description)); only the raw structure is reported.", source: "media")
         }
     }

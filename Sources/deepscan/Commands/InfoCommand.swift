@@ -9,7 +9,7 @@ struct InfoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "info",
         abstract: "Identify files by content and print their facts and metadata.",
-        discussion: "With --json prints one JSON object per file (JSON Lines); a file that cannot be read gives {\"path\", \"error\"}.")
+        discussion: "With --json prints one JSON object per file (JSON Lines); a file that cannot be read gives {\"path\", \"error\"}. A damaged file (truncated, unreadable) is described as far as it can be read and the exit status is 1.")
 
     @Argument(help: "Files to inspect.") var files: [String]
     @Flag(help: "Print JSON (one object per line) instead of text.") var json = false
@@ -21,6 +21,12 @@ struct InfoCommand: ParsableCommand {
             do {
                 let summary = try MediaInspector.summarize(path, options: media.options)
                 if json { try Output.jsonLine(summary) } else { Output.write(summary.text() + "\n") }
+                // Damaged evidence is still described (what could be read is useful), but the
+                // command fails so scripts notice.
+                for f in summary.findings where f.severity == .critical {
+                    failed += 1
+                    Output.error("\(path): \(f.message)")
+                }
             } catch {
                 failed += 1
                 Output.error("\(error)")

@@ -91,6 +91,18 @@ public struct XMPPacket: Sendable, Equatable {
     public var createDate: String? { value("xmp:CreateDate") }
     public var modifyDate: String? { value("xmp:ModifyDate") }
 
+    /// True when the packet was complete and well-formed (same as `complete`).
+    public var wellFormed: Bool { complete }
+
+    /// The simple fields analysts compare with a PDF's Info dictionary, in this order.
+    public static let documentFieldNames = ["dc:title", "dc:creator", "xmp:CreatorTool", "xmp:CreateDate", "xmp:ModifyDate",
+                                            "pdf:Producer", "xmpMM:DocumentID", "xmpMM:InstanceID"]
+
+    /// The `documentFieldNames` present, first value each.
+    public var orderedFields: [(key: String, value: String)] {
+        Self.documentFieldNames.compactMap { k in value(k).map { (k, $0) } }
+    }
+
     /// The software agents of the edit history (`xmpMM:History[n]/stEvt:softwareAgent`), in order.
     public var historySoftwareAgents: [String] {
         fields.filter { $0.name.hasPrefix("xmpMM:History") && $0.name.hasSuffix("stEvt:softwareAgent") }.map(\.value)
