@@ -11,6 +11,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Theme files (themes/*.toml). Wraps toml++; ~12 s of a clean debug build here.
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // C bridges: module.modulemap + shim.h (a .c file only where a header cannot do it).
@@ -26,6 +28,11 @@ let package = Package(
 
         .target(name: "Evidence"),
         .target(name: "Media", dependencies: ["Evidence", "CFFmpeg", "CSndFile", "CPoppler", "CJPEG", "CExif"]),
+        // The ncurses workbench. Only Sources/Workbench/Terminal/NCursesTerminal.swift imports CNCurses.
+        .target(name: "Workbench", dependencies: [
+            "Evidence", "Media", "CNCurses",
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
         .executableTarget(name: "deepscan", dependencies: [
             "Evidence", "Media",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -34,6 +41,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Evidence", "Media"], path: "Tests/TestSupport"),
         .testTarget(name: "EvidenceTests", dependencies: ["Evidence", "TestSupport"]),
         .testTarget(name: "MediaTests", dependencies: ["Media", "Evidence", "TestSupport"]),
+        .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Evidence", "Media", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "deepscan"]),
     ]
 )
