@@ -80,7 +80,7 @@ public struct Canvas {
     /// spaces in `style`, so the row is always `width` cells.
     public func putPadded<S: StringProtocol>(_ text: S, x: Int, y: Int, width: Int, style: Style, alignRight: Bool = false) {
         guard width > 0 else { return }
-        let w = CharWidth.of(text)
+        let w = CharWidth.columns(text)
         if w <= width {
             let start = alignRight ? x + width - w : x
             fill(Rect(x: x, y: y, width: width, height: 1), style: style)

@@ -16,7 +16,7 @@ public enum CharWidth {
     }
 
     /// Columns a string takes when drawn; non-printable scalars count as one replacement cell.
-    public static func of<S: StringProtocol>(_ text: S) -> Int {
+    public static func columns<S: StringProtocol>(_ text: S) -> Int {
         var n = 0
         for s in text.unicodeScalars {
             let w = of(s)

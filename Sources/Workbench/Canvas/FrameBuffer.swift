@@ -33,6 +33,7 @@ public final class FrameBuffer {
     public func invalidate() { fullRedraw = true }
 
     /// A canvas over the whole back grid, cleared to `style`.
+    @discardableResult
     public func beginFrame(clearingTo style: Style) -> Canvas {
         back.clear(.blank(style))
         return Canvas(buffer: back)

@@ -18,7 +18,7 @@ public struct HeatmapLegend: Sendable {
         var x = 0
         if let title { x += canvas.put(title, x: 0, y: 0, style: theme.dim) + 1 }
         x += canvas.put(minLabel, x: x, y: 0, style: theme.text) + 1
-        let barWidth = canvas.width - x - CharWidth.of(maxLabel) - 1
+        let barWidth = canvas.width - x - CharWidth.columns(maxLabel) - 1
         guard barWidth > 0 else { return }
         let shades: [Unicode.Scalar] = ["░", "▒", "▓", "█"]
         for i in 0..<barWidth {

@@ -13,7 +13,7 @@ public struct KeyHints: Sendable {
         var x = 1
         for b in bindings {
             let key = b.keys[0].displayName
-            let need = CharWidth.of(key) + 1 + CharWidth.of(b.name)
+            let need = CharWidth.columns(key) + 1 + CharWidth.columns(b.name)
             if x + need > canvas.width - 1 { break }
             x += canvas.put(key, x: x, y: 0, style: theme.statusAccent) + 1
             x += canvas.put(b.name, x: x, y: 0, style: theme.statusBar) + 2

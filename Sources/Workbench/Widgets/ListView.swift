@@ -110,7 +110,7 @@ public struct ListView {
             body.fill(Rect(x: 0, y: row, width: body.width, height: 1), style: style)
             var detailWidth = 0
             if let d = item.detail {
-                detailWidth = min(body.width / 2, CharWidth.of(d))
+                detailWidth = min(body.width / 2, CharWidth.columns(d))
                 body.putPadded(d, x: body.width - detailWidth, y: row, width: detailWidth, style: isSelected ? style : theme.dim, alignRight: true)
             }
             body.putPadded(item.text, x: 1, y: row, width: max(0, body.width - detailWidth - 2), style: style)

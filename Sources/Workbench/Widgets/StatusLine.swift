@@ -12,7 +12,7 @@ public struct StatusLine: Sendable {
         guard canvas.height > 0 else { return }
         let s = style ?? theme.statusBar
         canvas.fill(Rect(x: 0, y: 0, width: canvas.width, height: 1), style: s)
-        let rw = min(canvas.width, CharWidth.of(right))
+        let rw = min(canvas.width, CharWidth.columns(right))
         if rw > 0 { canvas.put(right, x: canvas.width - rw - 1, y: 0, style: s) }
         canvas.putPadded(left, x: 1, y: 0, width: max(0, canvas.width - rw - 3), style: s)
     }

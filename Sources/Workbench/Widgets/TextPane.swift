@@ -32,7 +32,7 @@ public struct TextPane {
             }
             for ch in paragraph.replacingTabs() {
                 if ch == " " { flushWord(); continue }
-                let w = CharWidth.of(String(ch))
+                let w = CharWidth.columns(String(ch))
                 if wordWidth + w > width {
                     // A word longer than the line: emit what fits.
                     flushWord()

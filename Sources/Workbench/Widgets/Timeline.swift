@@ -55,7 +55,7 @@ public struct Timeline: Sendable {
         let label = "frame \(current + 1)/\(frameCount)" + (timeLabel(current).map { "  \($0)" } ?? "")
         canvas.put("1", x: 0, y: 1, style: theme.dim)
         let end = String(frameCount)
-        canvas.put(end, x: w - CharWidth.of(end), y: 1, style: theme.dim)
-        canvas.put(label, x: max(0, (w - CharWidth.of(label)) / 2), y: 1, style: theme.text)
+        canvas.put(end, x: w - CharWidth.columns(end), y: 1, style: theme.dim)
+        canvas.put(label, x: max(0, (w - CharWidth.columns(label)) / 2), y: 1, style: theme.text)
     }
 }
