@@ -52,9 +52,10 @@ public struct Timeline: Sendable {
         }
         if frameCount > 0 { canvas.set(column(of: current, width: w), 0, "●", theme.accent.with(.bold)) }
         guard canvas.height > 1 else { return }
-        let label = "frame \(current + 1)/\(frameCount)" + (timeLabel(current).map { "  \($0)" } ?? "")
-        canvas.put("1", x: 0, y: 1, style: theme.dim)
         let end = String(frameCount)
+        var label = "frame \(current + 1)/\(frameCount)"
+        if let t = timeLabel(current), CharWidth.columns(label) + 2 + t.count + 2 * (end.count + 1) <= w { label += "  \(t)" }
+        canvas.put("1", x: 0, y: 1, style: theme.dim)
         canvas.put(end, x: w - CharWidth.columns(end), y: 1, style: theme.dim)
         canvas.put(label, x: max(0, (w - CharWidth.columns(label)) / 2), y: 1, style: theme.text)
     }
