@@ -33,6 +33,16 @@ public final class App {
         KeyBinding(.ctrl("l"), "redraw", "Redraw the whole screen", action: .redraw, inFooter: false, section: "General"),
     ]
 
+    /// The global bindings left once `screen`'s own keys shadow theirs (the screen sees keys first).
+    public static func globalBindings(under screen: any Screen) -> [KeyBinding] {
+        let own = screen.keyBindings
+        return globalBindings.compactMap { g in
+            var b = g
+            b.keys = g.keys.filter { own.binding(for: $0) == nil }
+            return b.keys.isEmpty ? nil : b
+        }
+    }
+
     public init(terminal: any Terminal, theme: Theme, root: any Screen) {
         self.terminal = terminal
         self.theme = terminal.colorCapability == .none ? theme.asMonochrome() : theme
@@ -92,7 +102,7 @@ public final class App {
         needsRedraw = true
         switch action {
         case .quit: isRunning = false
-        case .help: push(HelpScreen(for: top, global: Self.globalBindings))
+        case .help: push(HelpScreen(for: top, global: Self.globalBindings(under: top)))
         case .back: if screens.count > 1 { screens.removeLast() }
         case .nextPane: _ = top.focusNextPane(forward: true)
         case .previousPane: _ = top.focusNextPane(forward: false)
@@ -145,6 +155,6 @@ public final class App {
         let firstDrawn = screens.lastIndex(where: { !$0.isOverlay }) ?? 0
         for s in screens[firstDrawn...] { s.draw(into: parts[1], theme: theme) }
         StatusLine(left: status ?? "").draw(into: parts[2], theme: theme, style: status == nil ? theme.text : theme.accent)
-        KeyHints((top?.keyBindings ?? []) + Self.globalBindings).draw(into: parts[3], theme: theme)
+        KeyHints(top.map { $0.keyBindings + Self.globalBindings(under: $0) } ?? Self.globalBindings).draw(into: parts[3], theme: theme)
     }
 }

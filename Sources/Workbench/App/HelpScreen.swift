@@ -7,24 +7,24 @@ public final class HelpScreen: Screen {
     private var table: TableView
 
     public var keyBindings: [KeyBinding] {
-        [KeyBinding([.char("q"), .escape, .char("?")], "close", "Close the help", action: .back)] + TableView.keyBindings
+        [KeyBinding([.char("q"), .escape, .char("?"), .function(1)], "close", "Close the help", action: .back)] + TableView.keyBindings
     }
 
     /// Help for `screen`, followed by the `global` keys.
     public init(for screen: any Screen, global: [KeyBinding]) {
         title = "Help: \(screen.title)"
-        table = TableView(columns: [TableColumn("Key", width: .fixed(16)), TableColumn("Action")], rows: Self.rows(screen.keyBindings + global))
+        table = TableView(columns: [TableColumn("Key", width: .fixed(16)), TableColumn("Action")], rows: Self.rows(screen.keyBindings + global, defaultSection: screen.title))
     }
 
     /// Table rows: a header per section, then `keys  description` lines; repeated bindings once.
-    static func rows(_ bindings: [KeyBinding]) -> [TableRow] {
+    static func rows(_ bindings: [KeyBinding], defaultSection: String) -> [TableRow] {
         var sections: [String] = []
         var bySection: [String: [KeyBinding]] = [:]
         var seen = Set<String>()
         for b in bindings {
             let key = b.keyLabel + "\u{0}" + b.action.id
             guard seen.insert(key).inserted else { continue }
-            let s = b.section.isEmpty ? "Screen" : b.section
+            let s = b.section.isEmpty ? defaultSection : b.section
             if bySection[s] == nil { sections.append(s) }
             bySection[s, default: []].append(b)
         }
@@ -43,7 +43,7 @@ public final class HelpScreen: Screen {
 
     public func handle(_ key: Key) -> ScreenResult {
         switch key {
-        case .char("q"), .escape, .char("?"): return .pop
+        case .char("q"), .escape, .char("?"), .function(1): return .pop
         default: return table.handle(key) ? .handled : .ignored
         }
     }
