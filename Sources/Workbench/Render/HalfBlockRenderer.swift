@@ -32,6 +32,9 @@ public struct HalfBlockRenderer: Sendable {
         self.cellAspect = cellAspect; self.mode = mode
     }
 
+    /// Colour half blocks, or shades when the theme is monochrome.
+    public static func mode(for theme: Theme) -> Mode { theme.monochrome ? .shades : .color }
+
     /// Where `image` would land in a canvas of `size`.
     public func layout(for image: RGBImage, in size: Size) -> ImageLayout {
         let vp = (viewport ?? .full(width: image.width, height: image.height)).clamped(imageWidth: image.width, imageHeight: image.height)

@@ -55,9 +55,15 @@ public final class NCursesTerminal: Terminal {
         let wantsTrue = ["truecolor", "24bit"].contains(environment["COLORTERM"]?.lowercased() ?? "") || options.colors == .trueColor
         var chosen = term
         if wantsTrue && !noColor && !term.hasSuffix("-direct"), let direct = Self.directVariant(of: term, environment: environment) { chosen = direct }
+        // Handlers go in before newterm: ncurses then leaves SIGINT/SIGTERM alone (it only takes
+        // signals that are at their defaults), so re-raising reaches the true previous handler.
+        TerminalSignals.install(restoreTerminal: { endwin() })
         var scr = chosen.withCString { cnc_newterm($0) }
         if scr == nil && chosen != term { chosen = term; scr = term.withCString { cnc_newterm($0) } }
-        guard let scr else { throw TerminalError("unknown terminal type '\(term)': set TERM (for example xterm-256color)") }
+        guard let scr else {
+            TerminalSignals.uninstall()
+            throw TerminalError("unknown terminal type '\(term)': set TERM (for example xterm-256color)")
+        }
         screen = scr
         terminalName = chosen
         set_term(scr)
@@ -84,7 +90,6 @@ public final class NCursesTerminal: Terminal {
         colorCapability = cap
         maxPairs = max(1, cnc_color_pairs() - 1)
         palettePairs = cap == .palette256 || cap == .palette8 ? [Int32](repeating: 0, count: 65536) : []
-        TerminalSignals.install(restoreTerminal: { endwin() })
     }
 
     deinit { close() }
@@ -133,7 +138,15 @@ public final class NCursesTerminal: Terminal {
         var ch: wint_t = 0
         let r = wget_wch(window, &ch)
         if r == ERR { return nil }
-        if r == KEY_CODE_YES { return functionKey(Int32(bitPattern: ch)) }
+        if r == KEY_CODE_YES {
+            let code = Int32(bitPattern: ch)
+            return code == KEY_MOUSE ? mouseEvent() : Self.key(functionCode: code)
+        }
+        return Self.key(character: ch)
+    }
+
+    /// The key for a character `wget_wch` returned (not a KEY_* code).
+    static func key(character ch: UInt32) -> Key? {
         switch ch {
         case 9: return .tab
         case 10, 13: return .enter
@@ -148,7 +161,8 @@ public final class NCursesTerminal: Terminal {
         }
     }
 
-    private func functionKey(_ code: Int32) -> Key? {
+    /// The key for a KEY_* code (KEY_MOUSE is read separately with getmouse).
+    static func key(functionCode code: Int32) -> Key? {
         switch code {
         case KEY_UP: return .up
         case KEY_DOWN: return .down
@@ -164,7 +178,6 @@ public final class NCursesTerminal: Terminal {
         case KEY_DC: return .delete
         case KEY_IC: return .insert
         case KEY_RESIZE: return .resize
-        case KEY_MOUSE: return mouseEvent()
         case cnc_key_f(1)...cnc_key_f(12): return .function(Int(code - cnc_key_f(0)))
         default: return nil
         }

@@ -26,6 +26,11 @@ enum TerminalSignals {
         guard !installed else { return }
         restore = restoreTerminal
         for sig in handled {
+            // A signal the parent set to be ignored (nohup, a shell's background job) stays ignored.
+            sigaction(sig, nil, saved + Int(sig))
+            #if canImport(Glibc)
+            if unsafeBitCast(saved[Int(sig)].__sigaction_handler.sa_handler, to: Int.self) == 1 { continue }  // SIG_IGN
+            #endif
             var action = sigaction()
             #if canImport(Glibc)
             action.__sigaction_handler.sa_handler = { sig in TerminalSignals.handle(sig) }
@@ -42,7 +47,7 @@ enum TerminalSignals {
     /// Puts the previous handlers back (on a normal exit from curses mode).
     static func uninstall() {
         guard installed else { return }
-        for sig in handled { sigaction(sig, saved + Int(sig), nil) }
+        for sig in handled { sigaction(sig, saved + Int(sig), nil) }  // ignored ones are restored as ignored
         installed = false
         restore = nil
     }
