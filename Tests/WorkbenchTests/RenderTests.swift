@@ -122,3 +122,28 @@ import Testing
         #expect(b.lines() == ["██", "  "])
     }
 }
+
+@Suite struct QuadrantTests {
+    /// A 2x4 image (one cell's worth: a quadrant sample is 1x2 pixels) from four quadrant colours.
+    func cellImage(_ tl: RGB, _ tr: RGB, _ bl: RGB, _ br: RGB) -> RGBImage {
+        let rows = [[tl, tr], [tl, tr], [bl, br], [bl, br]]
+        return RGBImage(width: 2, height: 4, pixels: rows.flatMap { $0.flatMap { [$0.r, $0.g, $0.b] } })
+    }
+
+    @Test func fourSamplesSplitIntoTheBestTwoColours() {
+        let red = RGB(255, 0, 0), blue = RGB(0, 0, 255)
+        let b = CellBuffer(width: 1, height: 1)
+        let layout = HalfBlockRenderer(mode: .quadrants).render(cellImage(red, blue, blue, blue), into: Canvas(buffer: b))
+        #expect(layout.samplesWide == 2 && layout.samplesHigh == 2)
+        #expect(b[0, 0] == Cell("▘", fg: red, bg: blue))
+        HalfBlockRenderer(mode: .quadrants).render(cellImage(red, blue, blue, red), into: Canvas(buffer: b))
+        #expect(b[0, 0] == Cell("▚", fg: red, bg: blue))
+        HalfBlockRenderer(mode: .quadrants).render(cellImage(blue, red, red, red), into: Canvas(buffer: b))
+        #expect(b[0, 0] == Cell("▘", fg: blue, bg: red))
+    }
+
+    @Test func quadrantsDoubleTheColumnsAndKeepTheAspect() {
+        let l = ImageLayout.fit(.full(width: 100, height: 100), in: Size(width: 40, height: 20), perCellX: 2, perCellY: 2)
+        #expect(l.samplesWide == 80 && l.samplesHigh == 40 && l.cells == Rect(x: 0, y: 0, width: 40, height: 20))
+    }
+}
