@@ -11,6 +11,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Theme files (themes/*.toml). Wraps toml++; ~12 s of a clean debug build here.
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // C bridges: module.modulemap + shim.h (a .c file only where a header cannot do it).
@@ -24,11 +26,17 @@ let package = Package(
         // libjpeg needs setjmp for error recovery, which Swift cannot call: a small C file.
         .target(name: "CJPEG", linkerSettings: [.linkedLibrary("jpeg")]),
 
+        // The ncurses workbench. Only Sources/Workbench/Terminal/NCursesTerminal.swift imports CNCurses.
+        .target(name: "Workbench", dependencies: [
+            "Evidence", "Media", "Detection", "CNCurses",
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
+
         .target(name: "Evidence"),
         .target(name: "Media", dependencies: ["Evidence", "CFFmpeg", "CSndFile", "CPoppler", "CJPEG", "CExif"]),
         .target(name: "Detection", dependencies: ["Evidence", "Media"]),
         .executableTarget(name: "deepscan", dependencies: [
-            "Evidence", "Media", "Detection",
+            "Evidence", "Media", "Detection", "Workbench",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -36,6 +44,7 @@ let package = Package(
         .testTarget(name: "EvidenceTests", dependencies: ["Evidence", "TestSupport"]),
         .testTarget(name: "MediaTests", dependencies: ["Media", "Evidence", "TestSupport"]),
         .testTarget(name: "DetectionTests", dependencies: ["Detection", "Evidence", "Media", "TestSupport"]),
+        .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Evidence", "Media", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "deepscan"]),
     ]
 )

@@ -26,6 +26,11 @@ static inline mmask_t cnc_button1_pressed(void) { return BUTTON1_PRESSED; }
 static inline mmask_t cnc_button1_clicked(void) { return BUTTON1_CLICKED; }
 static inline mmask_t cnc_button4_pressed(void) { return BUTTON4_PRESSED; }
 static inline mmask_t cnc_button5_pressed(void) { return BUTTON5_PRESSED; }
+static inline mmask_t cnc_button1_released(void) { return BUTTON1_RELEASED; }
+static inline mmask_t cnc_button2_pressed(void) { return BUTTON2_PRESSED; }
+static inline mmask_t cnc_button3_pressed(void) { return BUTTON3_PRESSED; }
+// stdin/stdout are C globals Swift 6 rejects; newterm needs them as FILE*.
+static inline SCREEN *cnc_newterm(const char *term) { return newterm(term, stdout, stdin); }
 static inline int cnc_true(void) { return TRUE; }
 static inline int cnc_false(void) { return FALSE; }
 #endif
