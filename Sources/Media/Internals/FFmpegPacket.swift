@@ -18,6 +18,13 @@ final class FFmpegPacket {
     /// Releases the payload (`av_packet_unref`).
     func unref() { av_packet_unref(ptr) }
 
+    /// A new reference to the same payload (`av_packet_ref`), which outlives this packet's reuse.
+    func copy() -> FFmpegPacket {
+        let c = FFmpegPacket()
+        if av_packet_ref(c.ptr, ptr) < 0 { fatalError("av_packet_ref: out of memory") }
+        return c
+    }
+
     var streamIndex: Int { Int(ptr.pointee.stream_index) }
     var isKeyframe: Bool { ptr.pointee.flags & cff_pkt_flag_key() != 0 }
     /// Marked by the demuxer as not to be shown (edit lists trim these).
