@@ -43,6 +43,11 @@ enum Fixtures {
         return p.count == 2 && p[1] != 0 ? p[0] / p[1] : 0
     }
 
+    /// The first picture of `path` as ffmpeg itself converts it to packed RGB (alpha dropped).
+    static func ffmpegRGB(_ path: String) throws -> [UInt8] {
+        [UInt8](try run("ffmpeg", ["-v", "error", "-i", path, "-frames:v", "1", "-f", "rawvideo", "-pix_fmt", "rgb24", "-"]))
+    }
+
     /// A scratch directory for this test process.
     static let dir: URL = {
         let d = FileManager.default.temporaryDirectory.appendingPathComponent("deepscan-media-\(getpid())")

@@ -56,6 +56,15 @@ import TestSupport
         }
     }
 
+    /// The first frame is the picture ffmpeg gives (same colour matrix and range).
+    @Test(arguments: ["cockatoo-720p.mp4", "webcam-face.avi"])
+    func firstFrameMatchesFFmpeg(_ name: String) throws {
+        let path = Samples.path(name)
+        let f = try VideoReader(path: path).frame(at: 0)
+        let peer = RGBImage(width: f.image.width, height: f.image.height, pixels: try Fixtures.ffmpegRGB(path))
+        #expect(f.image.meanAbsoluteDifference(peer) < 1.5, "\(f.image.meanAbsoluteDifference(peer))")
+    }
+
     @Test func sequentialFramesDifferAndAdvance() throws {
         let reader = try VideoReader(path: Samples.path("cockatoo-720p.mp4"))
         var previous = try reader.frame(at: 100)
