@@ -44,8 +44,10 @@ enum Fixtures {
     }
 
     /// The first picture of `path` as ffmpeg itself converts it to packed RGB (alpha dropped).
-    static func ffmpegRGB(_ path: String) throws -> [UInt8] {
-        [UInt8](try run("ffmpeg", ["-v", "error", "-i", path, "-frames:v", "1", "-f", "rawvideo", "-pix_fmt", "rgb24", "-"]))
+    /// `swsFlags` picks swscale's method (ffmpeg's default is bicubic without full chroma).
+    static func ffmpegRGB(_ path: String, swsFlags: String? = nil) throws -> [UInt8] {
+        let flags = swsFlags.map { ["-sws_flags", $0] } ?? []
+        return [UInt8](try run("ffmpeg", ["-v", "error", "-i", path, "-frames:v", "1"] + flags + ["-f", "rawvideo", "-pix_fmt", "rgb24", "-"]))
     }
 
     /// A scratch directory for this test process.

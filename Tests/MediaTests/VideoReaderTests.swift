@@ -63,6 +63,9 @@ import TestSupport
         let f = try VideoReader(path: path).frame(at: 0)
         let peer = RGBImage(width: f.image.width, height: f.image.height, pixels: try Fixtures.ffmpegRGB(path))
         #expect(f.image.meanAbsoluteDifference(peer) < 1.5, "\(f.image.meanAbsoluteDifference(peer))")
+        // With the same swscale method the pixels are identical.
+        let same = try Fixtures.ffmpegRGB(path, swsFlags: "bilinear+full_chroma_int")
+        #expect(f.image.pixels == same)
     }
 
     @Test func sequentialFramesDifferAndAdvance() throws {

@@ -39,8 +39,13 @@ final class FFmpegScaler {
         let k = [src.pointee.width, src.pointee.height, src.pointee.format, ow, oh, ofmt.rawValue,
                  Int32(src.pointee.colorspace.rawValue), Int32(src.pointee.color_range.rawValue)]
         if key == k { return }
+        // Full chroma interpolation keeps 4:4:4 chroma whole (swscale otherwise halves it
+        // horizontally for packed RGB output). At the same size bilinear is exact (it equals
+        // nearest neighbour; fast_bilinear is not, for 4:4:4 and 16-bit sources); shrinking
+        // averages areas. For 4:2:0 and 4:2:2 swscale takes its SIMD path whatever the flags;
+        // for 4:4:4 it has none, and converting costs more than decoding (see BenchCommand+Decode).
         let shrinking = ow < src.pointee.width || oh < src.pointee.height
-        let flags = shrinking ? cff_sws_area() : cff_sws_bilinear()
+        let flags = (shrinking ? cff_sws_area() : cff_sws_bilinear()) | cff_sws_full_chroma()
         ctx = sws_getCachedContext(ctx, src.pointee.width, src.pointee.height, AVPixelFormat(src.pointee.format),
                                    ow, oh, ofmt, flags, nil, nil, nil)
         guard let ctx else {
