@@ -60,15 +60,9 @@ import TestSupport
         #expect(int(streams(s)[0]["channels"]) == 1)
     }
 
-    @Test(arguments: ["vp9.webm", "hevc.mkv", "mpeg4.avi", "h264.mov"])
+    @Test(arguments: Fixtures.patternNames)
     func generatedFormatsMatchFFprobe(_ name: String) throws {
-        let codec: [String: [String]] = [
-            "vp9.webm": ["-c:v", "libvpx-vp9", "-deadline", "realtime", "-cpu-used", "8"],
-            "hevc.mkv": ["-c:v", "libx265", "-preset", "ultrafast", "-x265-params", "log-level=error"],
-            "mpeg4.avi": ["-c:v", "mpeg4", "-g", "10"],
-            "h264.mov": ["-c:v", "libx264", "-preset", "ultrafast", "-g", "8", "-bf", "2"],
-        ]
-        let path = try Fixtures.testPattern(name, codec[name]!)
+        let path = try Fixtures.testPattern(name)
         let s = try MediaInspector.summarize(path)
         let probe = try Fixtures.probe(path)
         let v = try #require(Fixtures.stream(probe, "video"))

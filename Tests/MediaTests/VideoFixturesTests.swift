@@ -50,36 +50,50 @@ enum Fixtures {
         return [UInt8](try run("ffmpeg", ["-v", "error", "-i", path, "-frames:v", "1"] + flags + ["-f", "rawvideo", "-pix_fmt", "rgb24", "-"]))
     }
 
-    /// A scratch directory for this test process.
+    /// A scratch directory shared by test runs, so variants are generated once per machine.
     static let dir: URL = {
-        let d = FileManager.default.temporaryDirectory.appendingPathComponent("deepscan-media-\(getpid())")
+        let d = FileManager.default.temporaryDirectory.appendingPathComponent("deepscan-media-tests-\(getuid())")
         try? FileManager.default.createDirectory(at: d, withIntermediateDirectories: true)
         return d
     }()
 
     private static let lock = NSLock()
 
-    /// `name` in the scratch directory, made by `ffmpeg -y <args> name` the first time it is asked for.
+    /// `name` made by `ffmpeg -y <args> name` the first time it is asked for. The stored file's
+    /// name includes a hash of the arguments, so changing them makes a new file.
     static func make(_ name: String, _ args: [String]) throws -> String {
         lock.lock(); defer { lock.unlock() }
-        let path = dir.appendingPathComponent(name).path
+        let hash = args.joined(separator: "\u{1}").utf8.reduce(UInt64(5381)) { ($0 &* 33) ^ UInt64($1) }
+        let stored = "\(String(hash, radix: 36))-\(name)"
+        let path = dir.appendingPathComponent(stored).path
         if !FileManager.default.fileExists(atPath: path) {
-            let tmp = dir.appendingPathComponent("tmp-" + name).path
+            let tmp = dir.appendingPathComponent("tmp-\(getpid())-" + stored).path
             try run("ffmpeg", ["-hide_banner", "-loglevel", "error", "-y"] + args + [tmp])
-            try FileManager.default.moveItem(atPath: tmp, toPath: path)
+            try? FileManager.default.moveItem(atPath: tmp, toPath: path)   // another process may have won
+            try? FileManager.default.removeItem(atPath: tmp)
         }
         return path
     }
 
-    /// `bytes` written to `name` in the scratch directory.
+    /// `bytes` written to `name` in the scratch directory (atomically: parallel runs write the same bytes).
     static func write(_ name: String, _ bytes: [UInt8]) throws -> String {
         let path = dir.appendingPathComponent(name).path
-        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
         return path
     }
 
-    /// A 1-second 320x240 25 fps test pattern encoded with `codec` into `name`.
-    static func testPattern(_ name: String, _ codecArgs: [String]) throws -> String {
-        try make(name, ["-f", "lavfi", "-i", "testsrc=size=320x240:rate=25", "-t", "1"] + codecArgs)
+    /// Encoders for the 1-second test patterns, by file name. Keyframes every 8-10 frames so
+    /// seeking is exercised; the HEVC one has open GOPs (CRA keyframes).
+    static let patterns: [String: [String]] = [
+        "vp9.webm": ["-c:v", "libvpx-vp9", "-deadline", "realtime", "-cpu-used", "8", "-g", "8"],
+        "hevc.mkv": ["-c:v", "libx265", "-preset", "ultrafast", "-x265-params", "log-level=error:keyint=8:min-keyint=8:open-gop=1"],
+        "mpeg4.avi": ["-c:v", "mpeg4", "-g", "10"],
+        "h264.mov": ["-c:v", "libx264", "-preset", "ultrafast", "-g", "8", "-bf", "2"],
+    ]
+    static let patternNames = patterns.keys.sorted()
+
+    /// A 1-second 320x240 25 fps test pattern (`testsrc`) encoded as `patterns[name]`.
+    static func testPattern(_ name: String) throws -> String {
+        try make(name, ["-f", "lavfi", "-i", "testsrc=size=320x240:rate=25", "-t", "1"] + patterns[name]!)
     }
 }
