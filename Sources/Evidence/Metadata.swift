@@ -28,8 +28,15 @@ public indirect enum MetadataValue: Sendable, Equatable {
     }
 }
 
-/// An ordered set of named values (a node of the metadata tree).
+/// An ordered set of named values (a node of the metadata tree). Keys are unique. Equality
+/// ignores order: order is presentation, and JSON objects do not keep it when decoded.
 public struct MetadataGroup: Sendable, Equatable {
+    public static func == (a: MetadataGroup, b: MetadataGroup) -> Bool {
+        guard a.entries.count == b.entries.count else { return false }
+        for e in a.entries where b[e.key] != e.value { return false }
+        return true
+    }
+
     public struct Entry: Sendable, Equatable {
         public var key: String
         public var value: MetadataValue

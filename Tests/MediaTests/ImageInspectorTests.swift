@@ -50,7 +50,7 @@ import TestSupport
         try Data(bytes.prefix(bytes.count / 2)).write(to: half)
         let t = try MediaInspector.summarize(half.path)
         #expect(t.width == 800)
-        #expect(t.findings.contains { $0.code == "truncated" && $0.severity == .warning && $0.message.contains("file is truncated") })
+        #expect(t.findings.contains { $0.code == "truncated" && $0.severity == .critical && $0.message.contains("file is truncated") })
 
         // Random bytes that only start like a JPEG: a clear error.
         let noise = dir.appendingPathComponent("noise.jpg")
