@@ -21,14 +21,17 @@ extension MetadataConsistency {
         // Implausible: in the future, or before digital capture was common.
         let claims = f.dates.filter { $0.role != .fileModified }
         var implausible: [String] = []
+        var implausibleAt: String?
         var weight = 0.0
         for c in claims {
             if c.date.date.timeIntervalSince(now) > 86400 {
                 implausible.append("\(c.location) \(c.date.display) is in the future")
+                implausibleAt = implausibleAt ?? c.location
                 weight = max(weight, Weight.futureDate)
             } else if c.date.year < 1990 {
                 let zero = c.date.year == 1970 || c.date.year == 1904
                 implausible.append("\(c.location) \(c.date.display) is before 1990" + (zero ? " (a zero timestamp: the writer's clock was not set)" : ""))
+                implausibleAt = implausibleAt ?? c.location
                 weight = max(weight, Weight.earlyDate)
             }
         }
@@ -40,9 +43,17 @@ extension MetadataConsistency {
         if !implausible.isEmpty {
             out.append(.init(finding("metadata-implausible-date", .notice,
                 "A date cannot be right: \(implausible.joined(separator: "; ")). The clock was wrong or the date was edited.",
-                at: claims.first?.location), weight: weight))
+                at: implausibleAt ?? capture?.location), weight: weight))
         }
 
+        // Capture claims that disagree with each other (EXIF against IPTC or XMP).
+        if let first = captures.first, let other = captures.dropFirst().first(where: {
+            abs($0.date.seconds(since: first.date)) > sameMoment && !isTimeZoneShift($0.date, first.date)
+        }) {
+            out.append(.init(finding("metadata-capture-dates-disagree", .notice,
+                "The capture dates disagree: \(first.location) says \(first.date.display), \(other.location) says \(other.date.display) (\(gapWords(other.date.seconds(since: first.date))) apart). One of them was edited, or written by a program with its own idea of the date.",
+                at: other.location), weight: Weight.dateOrder))
+        }
         guard let capture else {
             measurements["saves_after_capture"] = 0
             return out

@@ -11,12 +11,13 @@
 // authenticity: metadata is easy to strip, copy or forge. Weights (MetadataConsistency.Weight):
 //   metadata-generator                 0.90  a generative AI tool or IPTC "trained algorithmic media"
 //   metadata-editor-software           0.45  per editor named (Photoshop, GIMP, Snapseed, FaceApp, ...)
-//   metadata-size-mismatch             0.35  EXIF/XMP pixel size differs from the real size
+//   metadata-size-mismatch             0.25  EXIF/XMP pixel size differs from the real size
 //   metadata-thumbnail-mismatch        0.30  EXIF thumbnail's shape differs from the picture's
 //   metadata-implausible-date          0.30  in the future; 0.15 before 1990 (scans, unset clocks)
 //   metadata-brand-mismatch            0.30  container brand does not fit the device the tags claim
 //   metadata-modified-after-capture    1 - 0.8ⁿ for n distinct saves after capture (n ≤ 3)
 //   metadata-date-order                0.25  modified before it was captured
+//   metadata-capture-dates-disagree    0.25  EXIF, XMP and IPTC capture dates differ
 //   metadata-reencoded                 0.25  per encoder (FFmpeg, HandBrake, ImageMagick, WhatsApp, ...)
 //   extension-mismatch (ingest)        0.20  counted, not repeated
 //   metadata-raw-developer             0.15  per raw developer (Lightroom, Bibble, darktable, ...)
@@ -41,7 +42,7 @@ public enum MetadataConsistency {
         public static let prior = 0.05
         public static let generator = 0.90
         public static let editor = 0.45
-        public static let sizeMismatch = 0.35
+        public static let sizeMismatch = 0.25
         public static let thumbnailMismatch = 0.30
         public static let futureDate = 0.30
         public static let earlyDate = 0.15
