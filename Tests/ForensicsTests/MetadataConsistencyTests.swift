@@ -54,6 +54,16 @@ import TestSupport
         #expect(abs((r.measurements["days_modified_after_capture"] ?? 0) - 730) < 1)
     }
 
+    /// EXIF 2.31 offsets: the same wall-clock time in two zones is hours apart; sub-seconds are not a save.
+    @Test func exifOffsetsAndSubSeconds() throws {
+        let same = try MetadataFixtures.exiftool("photo-exif.jpg", ["-SubSecTimeOriginal=45", "-SubSecTime=90"])
+        #expect(try check(same).measurements["saves_after_capture"] == 0)
+        let zones = try MetadataFixtures.exiftool("photo-exif.jpg", ["-OffsetTimeOriginal=+02:00", "-OffsetTime=-05:00"])
+        let r = try check(zones)
+        #expect(r.measurements["saves_after_capture"] == 1)
+        #expect(r.finding("metadata-modified-after-capture")?.finding.message.contains("7 hours") == true)
+    }
+
     @Test func strippedJPEGIsANoticeNotNotApplicable() throws {
         let path = try MetadataFixtures.exiftool("photo-exif.jpg", ["-all="])
         let r = try check(path)

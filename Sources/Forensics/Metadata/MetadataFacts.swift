@@ -80,13 +80,20 @@ struct MetadataFacts {
         if case .group(let e)? = m["exif"] {
             exif = e
             make = e.string("IFD0", "Make"); model = e.string("IFD0", "Model")
-            let modified = e.string("IFD0", "DateTime").flatMap(MetadataDate.init)
+            // EXIF 2.31 keeps sub-seconds and the UTC offset in separate tags; join them to the date.
+            func date(_ dir: String, _ key: String, _ suffix: String) -> MetadataDate? {
+                guard let d = e.string(dir, key) else { return nil }
+                let sub = e.string("EXIF", "SubSecTime" + suffix).flatMap { $0.allSatisfy(\.isNumber) ? "." + $0 : nil } ?? ""
+                let offset = e.string("EXIF", "OffsetTime" + suffix).flatMap { MetadataDate("2000:01:01 00:00:00" + $0)?.offset != nil ? $0 : nil } ?? ""
+                return MetadataDate(d + sub + offset) ?? MetadataDate(d)
+            }
+            let modified = date("IFD0", "DateTime", "")
             for key in ["Software", "ProcessingSoftware", "HostComputer"] {
                 if let v = e.string("IFD0", key) { software.append(.init(value: v, location: "EXIF \(key)", date: modified)) }
             }
             if let d = modified { dates.append(.init(role: .modify, location: "EXIF DateTime", date: d)) }
-            if let d = e.string("EXIF", "DateTimeOriginal").flatMap(MetadataDate.init) { dates.append(.init(role: .capture, location: "EXIF DateTimeOriginal", date: d)) }
-            if let d = e.string("EXIF", "DateTimeDigitized").flatMap(MetadataDate.init) { dates.append(.init(role: .digitized, location: "EXIF DateTimeDigitized", date: d)) }
+            if let d = date("EXIF", "DateTimeOriginal", "Original") { dates.append(.init(role: .capture, location: "EXIF DateTimeOriginal", date: d)) }
+            if let d = date("EXIF", "DateTimeDigitized", "Digitized") { dates.append(.init(role: .digitized, location: "EXIF DateTimeDigitized", date: d)) }
             if let w = e.string("EXIF", "PixelXDimension").flatMap(Int.init), let h = e.string("EXIF", "PixelYDimension").flatMap(Int.init) {
                 claimedSizes.append(("EXIF PixelXDimension/PixelYDimension", w, h))
             }
