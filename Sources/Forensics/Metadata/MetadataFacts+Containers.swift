@@ -34,7 +34,7 @@ extension MetadataFacts {
         }
         // FFmpeg's mp4 muxer writes this brand triple unless told otherwise; cameras and phones do not.
         if let c = container, c.string("major_brand") == "isom", c.string("minor_version") == "512" {
-            software.append(.init(value: "Lavf (major_brand isom, minor_version 512)", location: "container major_brand", date: nil))
+            software.append(.init(value: "isom, minor_version 512: FFmpeg's mp4 muxer default", location: "container major_brand", date: nil))
         }
         if let lat = containerTags.first(where: { $0.key == "location" || $0.key == "com.apple.quicktime.location.ISO6709" }) {
             gps = Self.iso6709(lat.value)
