@@ -19,14 +19,16 @@ let package = Package(
         .systemLibrary(name: "CSndFile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
         .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev", "libcairo2-dev"])]),
         .systemLibrary(name: "CExif", pkgConfig: "libexif", providers: [.apt(["libexif-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CNCurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         // libjpeg needs setjmp for error recovery, which Swift cannot call: a small C file.
         .target(name: "CJPEG", linkerSettings: [.linkedLibrary("jpeg")]),
 
         .target(name: "Evidence"),
-        .target(name: "Media", dependencies: ["Evidence", "CFFmpeg", "CSndFile", "CPoppler", "CJPEG", "CExif"]),
-        .target(name: "Detection", dependencies: ["Evidence", "Media"]),
+        .target(name: "Media", dependencies: ["Evidence", "CFFmpeg", "CSndFile", "CPoppler", "CJPEG", "CExif", "CZlib"]),
+        .target(name: "Forensics", dependencies: ["Evidence", "Media"]),
+        .target(name: "Detection", dependencies: ["Evidence", "Media", "Forensics"]),
         .executableTarget(name: "deepscan", dependencies: [
             "Evidence", "Media", "Detection",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -35,6 +37,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Evidence", "Media"], path: "Tests/TestSupport"),
         .testTarget(name: "EvidenceTests", dependencies: ["Evidence", "TestSupport"]),
         .testTarget(name: "MediaTests", dependencies: ["Media", "Evidence", "TestSupport"]),
+        .testTarget(name: "ForensicsTests", dependencies: ["Forensics", "Evidence", "Media", "TestSupport"]),
         .testTarget(name: "DetectionTests", dependencies: ["Detection", "Evidence", "Media", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "deepscan"]),
     ]
