@@ -13,7 +13,7 @@
 //   (PDFEditorSignatures, 0.3-0.6) · pdf-rewritten 0.4 · pdf-font-subset-changed 0.5 ·
 //   pdf-font-subset-duplicated 0.12 · pdf-font-not-embedded 0.1 when an update added it ·
 //   pdf-obfuscated-names 0.35 · pdf-data-after-eof 0.3 · pdf-launch 0.3 · pdf-javascript 0.25 ·
-//   pdf-open-action 0.15 · pdf-embedded-file 0.2 · pdf-high-entropy-stream 0.2 · pdf-rich-media 0.1 ·
+//   pdf-open-action 0.15 (0 for a plain GoTo, as hyperref writes) · pdf-embedded-file 0.2 · pdf-high-entropy-stream 0.2 · pdf-rich-media 0.1 ·
 //   pdf-stream-undecodable 0.1 · pdf-broken-xref 0.1 · anything else 0.
 // Active content (JavaScript, attachments) is risk more than alteration, hence its low weights;
 // it is reported as warnings all the same. A pristine single-revision TeX PDF scores 0.02; the
@@ -63,7 +63,7 @@ public struct PDFBranch: Branch {
         case "pdf-obfuscated-names": return 0.35
         case "pdf-data-after-eof", "pdf-launch": return 0.3
         case "pdf-javascript": return 0.25
-        case "pdf-open-action": return 0.15
+        case "pdf-open-action": return warning ? 0.15 : 0
         case "pdf-embedded-file", "pdf-high-entropy-stream": return 0.2
         case "pdf-rich-media", "pdf-stream-undecodable", "pdf-broken-xref": return 0.1
         default: return 0

@@ -90,7 +90,8 @@ extension PDFAnalysisReport {
         }
         if c.count("OpenAction") > 0 || c.count("AA") > 0 {
             let what = c.openAction.map { " The /OpenAction runs a \($0) action." } ?? ""
-            add("pdf-open-action", c.openAction == "JavaScript" || c.openAction == "Launch" || c.count("AA") > 0 ? .warning : .notice,
+            let active = c.openAction.map { !["GoTo", "GoTo (destination)"].contains($0) } ?? true
+            add("pdf-open-action", c.openAction == "JavaScript" || c.openAction == "Launch" || c.count("AA") > 0 ? .warning : (active ? .notice : .info),
                 "The PDF has automatic actions (\(c.count("OpenAction")) /OpenAction, \(c.count("AA")) /AA).\(what)", "structure.names")
         }
         if c.count("Launch") > 0 { add("pdf-launch", .warning, "The PDF has \(c.count("Launch")) /Launch action(s), which start programs outside the reader.", "structure.names") }

@@ -40,6 +40,8 @@ public struct PDFContentRisks: Sendable, Equatable {
 
     public init(structure s: PDFStructure, store: PDFObjectStore) {
         names = s.nameCounts
+        // The raw scan cannot see inside compressed object streams; count the names there too.
+        for e in store.entries where e.container != nil { Self.countNames(e.value, into: &names, depth: 0) }
         obfuscatedNames = s.obfuscatedNames
         trailingBytes = s.trailingBytes
         brokenXref = s.brokenXrefEntries + s.brokenStartxrefs
@@ -67,6 +69,21 @@ public struct PDFContentRisks: Sendable, Equatable {
             default: break
             }
             if let t = text.map(Self.excerpt), !t.isEmpty, !javascript.contains(t) { javascript.append(t) }
+        }
+    }
+
+    /// Adds the watched names used as keys or values in `v`.
+    static func countNames(_ v: PDFValue, into names: inout [String: Int], depth: Int) {
+        guard depth < 32 else { return }
+        switch v {
+        case .name(let n): if names[n] != nil { names[n, default: 0] += 1 }
+        case .array(let a): for x in a { countNames(x, into: &names, depth: depth + 1) }
+        case .dictionary(let d):
+            for (k, x) in d {
+                if names[k] != nil { names[k, default: 0] += 1 }
+                countNames(x, into: &names, depth: depth + 1)
+            }
+        default: break
         }
     }
 
