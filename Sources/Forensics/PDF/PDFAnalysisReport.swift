@@ -62,7 +62,7 @@ public struct PDFAnalysisReport: Sendable {
         let revisions = PDFRevisionHistory.summarize(structure: s, store: store)
         // Raw Info keeps the writer's date strings (with their time zones); poppler's fill gaps.
         if let last = revisions.last { info.merge(last.info) { _, raw in raw } }
-        var xmp = xmpRaw.map { XMPPacket(raw: $0).fields }
+        var xmp = xmpRaw.map { XMPPacket(raw: $0).fieldMap }
         if xmp == nil, let raw = revisions.last?.xmp { xmp = raw }
         let firstEdit = s.linearized && s.revisions.count >= 2 ? 3 : 2
         let singleRevision = s.revisions.count < firstEdit

@@ -115,6 +115,6 @@ public enum PDFRevisionHistory {
     static func xmpFields(store: PDFObjectStore, catalog: PDFValue?, revision r: Int) -> [String: String]? {
         guard let n = catalog?["Metadata"]?.reference, let e = store.entry(n, asOf: r), e.stream != nil,
               let data = try? store.decodedStream(e, limit: 16 << 20) else { return nil }
-        return XMPPacket(raw: String(decoding: data, as: UTF8.self)).fields
+        return XMPPacket(raw: String(decoding: data, as: UTF8.self)).fieldMap
     }
 }

@@ -98,6 +98,13 @@ public struct XMPPacket: Sendable, Equatable {
     public static let documentFieldNames = ["dc:title", "dc:creator", "xmp:CreatorTool", "xmp:CreateDate", "xmp:ModifyDate",
                                             "pdf:Producer", "xmpMM:DocumentID", "xmpMM:InstanceID"]
 
+    /// Every property's first value by name (array items are already joined with "; ").
+    public var fieldMap: [String: String] {
+        var m: [String: String] = [:]
+        for f in fields where m[f.name] == nil { m[f.name] = f.value }
+        return m
+    }
+
     /// The `documentFieldNames` present, first value each.
     public var orderedFields: [(key: String, value: String)] {
         Self.documentFieldNames.compactMap { k in value(k).map { (k, $0) } }
