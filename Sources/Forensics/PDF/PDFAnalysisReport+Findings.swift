@@ -2,7 +2,7 @@
 // pdf-incremental-update, pdf-info-changed, pdf-pages-changed, pdf-info-xmp-mismatch,
 // pdf-dates-inconsistent, pdf-editor-producer, pdf-rewritten, pdf-font-subset-changed,
 // pdf-font-subset-duplicated, pdf-font-not-embedded, pdf-javascript, pdf-open-action, pdf-launch,
-// pdf-embedded-file, pdf-rich-media, pdf-xfa, pdf-obfuscated-names, pdf-data-after-eof,
+// pdf-embedded-file, pdf-rich-media, pdf-xfa, pdf-obfuscated-names, pdf-escaped-names, pdf-data-after-eof,
 // pdf-broken-xref, pdf-stream-undecodable, pdf-stream-unknown-filter, pdf-high-entropy-stream,
 // pdf-unreadable, pdf-analysis-bounded. Warnings are what an analyst must look at; a pristine
 // document written once by one tool produces none.
@@ -99,8 +99,11 @@ extension PDFAnalysisReport {
         if files > 0 { add("pdf-embedded-file", .warning, "The PDF carries \(files) embedded file(s); extract and examine them separately.", "attachments") }
         if c.count("RichMedia") > 0 { add("pdf-rich-media", .warning, "The PDF embeds rich media (\(c.count("RichMedia")) /RichMedia: Flash or video).", "structure.names") }
         if c.count("XFA") > 0 { add("pdf-xfa", .notice, "The PDF has an XFA form (\(c.count("XFA")) /XFA), which can carry scripts of its own.", "structure.names") }
-        if c.obfuscatedNames > 0 {
-            add("pdf-obfuscated-names", .warning, "\(c.obfuscatedNames) name(s) are written with #xx escapes, a way to hide keywords such as /JavaScript from scanners.", "structure.names")
+        let hidden = structure.obfuscatedNameCounts.filter { $0.value > 0 }.keys.sorted()
+        if !hidden.isEmpty {
+            add("pdf-obfuscated-names", .warning, "Keywords are written with #xx escapes (\(hidden.map { "/" + $0 }.joined(separator: ", "))), a way to hide them from scanners.", "structure.names")
+        } else if c.obfuscatedNames > 0 {
+            add("pdf-escaped-names", .info, "\(c.obfuscatedNames) name(s) use #xx escapes, none of them a watched keyword (TeX writes destination and glyph names this way).", "structure.names")
         }
         if c.trailingBytes > 0 {
             add("pdf-data-after-eof", .warning, "\(c.trailingBytes) bytes follow the last %%EOF; readers ignore them, so they can hide a payload or an unfinished update.", "structure.trailing_bytes")

@@ -145,9 +145,3 @@ public struct PDFContentRisks: Sendable, Equatable {
     }
 }
 
-/// One stream with a problem.
-public struct PDFStreamIssue: Sendable, Equatable {
-    public var object: Int
-    public var detail: String
-    public init(object: Int, detail: String) { self.object = object; self.detail = detail }
-}

@@ -54,7 +54,9 @@ public enum PDFEditorSignatures {
               role: "office suite; re-exports PDFs opened in Draw", weight: 0.35, editsWhen: .creatorDiffers),
         .init(id: "qpdf", name: "qpdf", patterns: ["qpdf"], role: "structural rewriter (merge, split, attach)", weight: 0.4, editsWhen: .always),
         .init(id: "pikepdf", name: "pikepdf", patterns: ["pikepdf"], role: "Python library over qpdf", weight: 0.45, editsWhen: .always),
-        .init(id: "pdftk", name: "pdftk / iText", patterns: ["pdftk", "itext"], role: "merges, splits and stamps PDFs", weight: 0.4,
+        .init(id: "pdftk", name: "pdftk", patterns: ["pdftk"], role: "merges, splits and stamps PDFs (it never authors one)", weight: 0.4,
+              editsWhen: .always),
+        .init(id: "itext", name: "iText", patterns: ["itext"], role: "PDF library used by pdftk and stamping tools", weight: 0.3,
               editsWhen: .creatorDiffers),
         .init(id: "pypdf", name: "pypdf / PyPDF2", patterns: ["pypdf"], role: "Python library that rewrites PDFs", weight: 0.45, editsWhen: .always),
         .init(id: "ghostscript", name: "Ghostscript (re-distilled)", patterns: ["ghostscript"], role: "re-renders a PDF into a new one",
@@ -71,14 +73,15 @@ public enum PDFEditorSignatures {
     /// the tool family it belongs to. Only distinctive ones are listed (`%âãÏÓ` is shared by
     /// Acrobat, iText and many others, so it names nobody).
     public static let headerMarkers: [([UInt8], String)] = [
-        ([0xD0, 0xD4, 0xC5, 0xD8], "pdftex"), ([0xCC, 0xD5, 0xC1, 0xD4], "luatex"), ([0xE4, 0xF0, 0xED, 0xF8], "dvipdfmx"),
+        // pdfTeX and LuaTeX are one family: early LuaTeX wrote pdfTeX's marker.
+        ([0xD0, 0xD4, 0xC5, 0xD8], "pdftex"), ([0xCC, 0xD5, 0xC1, 0xD4], "pdftex"), ([0xE4, 0xF0, 0xED, 0xF8], "dvipdfmx"),
         ([0xC7, 0xEC, 0x8F, 0xA2], "ghostscript"), ([0xBF, 0xF7, 0xA2, 0xFE], "qpdf"), ([0xB5, 0xED, 0xAE, 0xFB], "cairo"),
         ([0xC3, 0xA4, 0xC3, 0xBC, 0xC3, 0xB6, 0xC3, 0x9F], "libreoffice"),
     ]
 
     /// Producer substrings and the family they belong to (for comparing with the header marker).
     static let producerFamilies: [(String, String)] = [
-        ("pdftex", "pdftex"), ("luatex", "luatex"), ("xdvipdfmx", "dvipdfmx"), ("dvipdfm", "dvipdfmx"), ("ghostscript", "ghostscript"),
+        ("pdftex", "pdftex"), ("luatex", "pdftex"), ("xdvipdfmx", "dvipdfmx"), ("dvipdfm", "dvipdfmx"), ("ghostscript", "ghostscript"),
         ("qpdf", "qpdf"), ("pikepdf", "qpdf"), ("cairo", "cairo"), ("libreoffice", "libreoffice"),
     ]
 
@@ -109,7 +112,7 @@ public enum PDFEditorSignatures {
         switch id {
         case "libreoffice": return ["writer", "calc", "impress", "math", "base"].contains { c.contains($0) }
         case "acrobat": return c.contains("acrobat") || c.contains("adobe") || c.contains("distiller")
-        case "pdftk": return c.contains("pdftk") || c.contains("itext")
+        case "itext": return c.contains("pdftk") || c.contains("itext")
         case "quartz": return c.contains("pages") || c.contains("keynote") || c.contains("numbers") || c.contains("textedit")
         default: return false
         }

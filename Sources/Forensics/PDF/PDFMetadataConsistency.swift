@@ -53,7 +53,9 @@ public struct PDFMetadataConsistency: Sendable, Equatable {
                 rewriteEvidence.append("the objects are written the way \(f) writes them, but the Producer says \(info["Producer"]!)")
             }
         }
-        if singleRevisionIDsDiffer {
+        // pdfTeX writes the two /ID halves equal when it creates a file (Distiller and iText do not),
+        // so differing halves say something only for pdfTeX's files.
+        if singleRevisionIDsDiffer && producerFamily == "pdftex" {
             rewriteEvidence.append("the two halves of the file /ID differ although the file has one revision: it was saved again after it was created, by a tool that rewrote it whole")
         }
     }

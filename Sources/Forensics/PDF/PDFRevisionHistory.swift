@@ -30,14 +30,6 @@ public struct PDFRevisionSummary: Sendable, Equatable {
     public var producer: String? { info["Producer"] }
 }
 
-/// A field whose value differs between two sources or two revisions.
-public struct PDFFieldChange: Sendable, Equatable {
-    public var field: String
-    public var before: String?
-    public var after: String?
-    public init(field: String, before: String?, after: String?) { self.field = field; self.before = before; self.after = after }
-}
-
 /// Builds the revision history.
 public enum PDFRevisionHistory {
     /// Info keys read, in report order.
