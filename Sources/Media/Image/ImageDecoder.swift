@@ -1,6 +1,6 @@
-// Still images to RGB: PNG, GIF (first frame), BMP, WebP, TIFF and, until the libjpeg decoder
-// takes over, JPEG, all through FFmpeg's image demuxers (`png_pipe`, `gif`, `bmp_pipe`,
-// `webp_pipe`, `tiff_pipe`, `jpeg_pipe`) and decoders.
+// Still images to RGB: JPEG through libjpeg-turbo (JPEGCodec); PNG, GIF (first frame), BMP, WebP
+// and TIFF through FFmpeg's image demuxers (`png_pipe`, `gif`, `bmp_pipe`, `webp_pipe`,
+// `tiff_pipe`) and decoders.
 //
 // The size declared in the file's header is checked against `MediaOptions.pixelLimit` before
 // FFmpeg sees the file (ImageDecoder+Header.swift), so a 100000×100000 PNG is refused without
@@ -15,13 +15,14 @@ public enum ImageDecoder {
     enum Backend: Equatable {
         /// FFmpeg with this demuxer.
         case ffmpeg(demuxer: String)
+        /// libjpeg-turbo (JPEGCodec): exact IJG decoding, CMYK, and truncation reported.
+        case libjpeg
     }
 
     /// The decoder for a sniffed image format, nil when none is available.
-    /// A `JPEGDecoder` (libjpeg) will replace FFmpeg's mjpeg decoder for `jpeg` here.
     static func backend(for format: String) -> Backend? {
         switch format {
-        case "jpeg": return .ffmpeg(demuxer: "jpeg_pipe")
+        case "jpeg": return .libjpeg
         case "png": return .ffmpeg(demuxer: "png_pipe")
         case "gif": return .ffmpeg(demuxer: "gif")
         case "bmp": return .ffmpeg(demuxer: "bmp_pipe")
@@ -54,6 +55,7 @@ public enum ImageDecoder {
         }
         switch backend {
         case .ffmpeg(let demuxer): return try decodeWithFFmpeg(path: path, demuxer: demuxer, options: options)
+        case .libjpeg: return try JPEGCodec.decode(path: path, options: options)
         }
     }
 
