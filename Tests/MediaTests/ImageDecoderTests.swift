@@ -13,15 +13,17 @@ import TestSupport
         let img = try ImageDecoder.decode(path: Self.photo)
         #expect(img.width == 800 && img.height == 532)
         #expect(img.luma().reduce(0, +) / Float(800 * 532) > 20)
-        // Against ffmpeg's RGB: YUV to RGB differs only by chroma interpolation.
+        // Against ffmpeg's RGB: YUV to RGB differs only by chroma interpolation (exact against djpeg: JPEGCodecTests).
         let peer = RGBImage(width: 800, height: 532, pixels: try Fixtures.ffmpegRGB(Self.photo))
-        #expect(img.meanAbsoluteDifference(peer) < 1.5, "\(img.meanAbsoluteDifference(peer))")
+        #expect(img.meanAbsoluteDifference(peer) < 2.5, "\(img.meanAbsoluteDifference(peer))")
     }
 
     @Test(arguments: [
-        ("photo.png", [String](), 2.0),
-        ("photo.bmp", [], 2.0),
-        ("photo.tiff", [], 2.0),
+        // The PNG/BMP/TIFF were made from ffmpeg's decode of the JPEG; the reference is libjpeg's,
+        // whose chroma upsampling differs from FFmpeg's by about 2 levels on average.
+        ("photo.png", [String](), 3.0),
+        ("photo.bmp", [], 3.0),
+        ("photo.tiff", [], 3.0),
         ("photo.webp", ["-quality", "90"], 6.0),
         ("photo.gif", [], 20.0),   // 256 colours: far from the JPEG, exact against ffmpeg below
     ])
