@@ -88,3 +88,14 @@ import TestSupport
         #expect(cfg.kinds.count == 4)
     }
 }
+
+@Suite struct FusionCoverageTests {
+    @Test func weakEvidenceAloneIsInconclusive() {
+        let (v, _) = Fusion.fuse([BranchResult(id: "metadata", status: .ok, score: 0.05)], kind: .video, config: .builtIn)
+        #expect(v.label == .inconclusive)
+        #expect(v.score == 0.05)
+        #expect(v.explanation.contains("not enough evidence"))
+        let (w, _) = Fusion.fuse([BranchResult(id: "metadata", status: .ok, score: 0.05), BranchResult(id: "forensic", status: .ok, score: 0.1)], kind: .image, config: .builtIn)
+        #expect(w.label == .real)
+    }
+}

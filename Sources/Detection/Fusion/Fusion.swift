@@ -49,13 +49,18 @@ public enum Fusion {
         }
         if let cal = kc.calibration { raw = cal.apply(raw); method += "+\(cal.name)" } else { method += " (uncalibrated)" }
         let score = min(max(raw, 0), 1)
-        let label = Verdict.label(for: score, threshold: t, band: band)
+        var label = Verdict.label(for: score, threshold: t, band: band)
+        let answeredWeight = answered.reduce(0.0) { $0 + (kc.weights[$1] ?? 0) }
+        let thin = kc.minimumWeight.map { answeredWeight < $0 } ?? false
+        if thin { label = .inconclusive }
 
         let drivers = contributions.sorted { abs($0.value) > abs($1.value) }.prefix(2)
         var words = drivers.map { "\($0.key) \($0.value >= 0 ? "towards manipulated" : "towards authentic")" }.joined(separator: ", ")
         if words.isEmpty { words = "no branch leaned either way" }
         var explanation: String
         switch label {
+        case .inconclusive where thin:
+            explanation = String(format: "Score %.2f, but only %@ answered (weight %.2f of the %.2f needed for a verdict): not enough evidence to call it either way.", score, answered.joined(separator: ", "), answeredWeight, kc.minimumWeight ?? 0)
         case .inconclusive: explanation = String(format: "Score %.2f lies in the inconclusive band %.2f–%.2f: the evidence does not settle it. Driven by %@.", score, band.lowerBound, band.upperBound, words)
         case .fake: explanation = String(format: "Score %.2f is above the band (threshold %.2f). Driven by %@.", score, t, words)
         case .real: explanation = String(format: "Score %.2f is below the band (threshold %.2f). Driven by %@.", score, t, words)

@@ -23,13 +23,18 @@ public struct FusionConfig: Codable, Sendable, Equatable {
         public var calibration: Calibration?
         /// Expected calibration error on the validation set, when fitted.
         public var validationECE: Double?
+        /// The least total weight of answering branches for a `fake` or `real` label; below it
+        /// the label is `inconclusive` whatever the score (clean metadata alone proves nothing).
+        public var minimumWeight: Double?
 
         public init(threshold: Double, band: [Double], weights: [String: Double], stacking: Stacking? = nil,
                     calibration: Calibration? = nil, validationECE: Double? = nil) {
             self.threshold = threshold; self.band = band; self.weights = weights
             self.stacking = stacking; self.calibration = calibration; self.validationECE = validationECE
         }
-        enum CodingKeys: String, CodingKey { case threshold, band, weights, stacking, calibration, validationECE = "validation_ece" }
+        enum CodingKeys: String, CodingKey {
+            case threshold, band, weights, stacking, calibration, validationECE = "validation_ece", minimumWeight = "minimum_weight"
+        }
 
         public var bandRange: ClosedRange<Double> {
             band.count == 2 && band[0] <= band[1] ? band[0]...band[1] : threshold...threshold
@@ -64,7 +69,8 @@ public struct FusionConfig: Codable, Sendable, Equatable {
     /// Used when models/fusion.json is missing: equal-ish weights, threshold 0.5, band 0.35-0.65.
     public static let builtIn: FusionConfig = {
         let w: [String: Double] = ["spatial": 1, "temporal": 1, "autoencoder": 0.5, "audio": 1, "lipsync": 0.5, "forensic": 1, "metadata": 0.5, "pdf": 1]
-        let kc = KindConfig(threshold: 0.5, band: [0.35, 0.65], weights: w)
+        var kc = KindConfig(threshold: 0.5, band: [0.35, 0.65], weights: w)
+        kc.minimumWeight = 1
         return FusionConfig(version: "builtin-0", provenance: "built-in defaults, not fitted on data",
                             kinds: Dictionary(uniqueKeysWithValues: MediaKind.allCases.map { ($0.rawValue, kc) }))
     }()

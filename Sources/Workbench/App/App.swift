@@ -9,7 +9,7 @@ public final class App {
     public let terminal: any Terminal
     public var theme: Theme
     /// Where background work posts results.
-    public let mailbox = Mailbox()
+    public let mailbox: Mailbox
     /// The screens, bottom first.
     public private(set) var screens: [any Screen]
     /// The status line text (cleared by the next key).
@@ -43,7 +43,8 @@ public final class App {
         }
     }
 
-    public init(terminal: any Terminal, theme: Theme, root: any Screen) {
+    public init(terminal: any Terminal, theme: Theme, root: any Screen, mailbox: Mailbox = Mailbox()) {
+        self.mailbox = mailbox
         self.terminal = terminal
         self.theme = terminal.colorCapability == .none ? theme.asMonochrome() : theme
         screens = [root]
@@ -133,6 +134,7 @@ public final class App {
         case .push(let s): screens.append(s)
         case .pop:
             if let i = screens.lastIndex(where: { $0 === screen }) { screens.remove(at: i) }
+            if let s = screen.exitStatus { status = s }
             if screens.isEmpty { isRunning = false }
         case .quit: isRunning = false
         case .status(let text): status = text

@@ -37,6 +37,8 @@ public protocol Screen: AnyObject {
     func tick() -> ScreenResult
     /// Moves focus to the next (or previous) pane; false when the screen has one pane.
     func focusNextPane(forward: Bool) -> Bool
+    /// A status-line message to show once this screen has closed (a prompt's outcome).
+    var exitStatus: String? { get }
 }
 
 extension Screen {
@@ -44,4 +46,5 @@ extension Screen {
     public func receive(_ message: any Sendable) -> ScreenResult { .ignored }
     public func tick() -> ScreenResult { .ignored }
     public func focusNextPane(forward: Bool) -> Bool { false }
+    public var exitStatus: String? { nil }
 }

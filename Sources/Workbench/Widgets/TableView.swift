@@ -34,6 +34,9 @@ public struct TableView {
         selection.setCount(rows.count)
     }
 
+    /// Selects row `i` (clamped).
+    public mutating func select(row i: Int) { selection.select(i) }
+
     /// The selected row index, nil when empty.
     public var selectedRow: Int? { rows.isEmpty ? nil : selection.selected }
 

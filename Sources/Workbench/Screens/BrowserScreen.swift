@@ -1,0 +1,132 @@
+// The file browser: a folder's entries with their kind (decided by content, as everywhere in
+// DeepScan), size and the analyst's tag; filter by kind or by text; open a file or a folder.
+// `R` switches to the files opened in this run.
+import Evidence
+import Foundation
+import Media
+
+extension KeyAction {
+    static let open = KeyAction("open")
+    static let parent = KeyAction("parent")
+    static let kindAll = KeyAction("kind-all")
+    static let kindImage = KeyAction("kind-image")
+    static let kindVideo = KeyAction("kind-video")
+    static let kindAudio = KeyAction("kind-audio")
+    static let kindPDF = KeyAction("kind-pdf")
+    static let recent = KeyAction("recent")
+}
+
+/// Browses folders and opens evidence.
+public final class BrowserScreen: Screen {
+    struct Entry: Equatable {
+        var name: String
+        var path: String
+        var isDirectory: Bool
+        var kind: MediaKind?
+        var bytes: Int64
+    }
+
+    let context: WorkbenchContext
+    private(set) var directory: String
+    private var entries: [Entry] = []
+    private var shown: [Entry] = []
+    private var list = ListView()
+    private var kindFilter: MediaKind?
+    private var showingRecent = false
+    private var error: String?
+
+    public init(directory: String, context: WorkbenchContext) {
+        self.context = context
+        self.directory = (directory as NSString).standardizingPath
+        load()
+    }
+
+    public var title: String { showingRecent ? "recent files" : directory }
+
+    public var keyBindings: [KeyBinding] {
+        [
+            KeyBinding([.enter, .right], "open", "Open the file or folder", action: .open, section: "Browser"),
+            KeyBinding([.backspace, .left], "parent", "Go to the parent folder", action: .parent, inFooter: false, section: "Browser"),
+            KeyBinding(.char("1"), "all", "Show every kind", action: .kindAll, inFooter: false, section: "Browser"),
+            KeyBinding(.char("2"), "images", "Show images only", action: .kindImage, inFooter: false, section: "Browser"),
+            KeyBinding(.char("3"), "video", "Show videos only", action: .kindVideo, inFooter: false, section: "Browser"),
+            KeyBinding(.char("4"), "audio", "Show audio only", action: .kindAudio, inFooter: false, section: "Browser"),
+            KeyBinding(.char("5"), "pdf", "Show PDFs only", action: .kindPDF, inFooter: false, section: "Browser"),
+            KeyBinding(.char("R"), "recent", "Switch between this folder and the files opened in this run", action: .recent, section: "Browser"),
+        ] + ListView.keyBindings
+    }
+
+    /// Reads the folder: folders first, then files, each file sniffed by its first bytes.
+    func load() {
+        error = nil
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: directory) else {
+            entries = []; error = "cannot read \(directory)"; refilter(); return
+        }
+        var out: [Entry] = []
+        for name in names.sorted(by: { $0.localizedStandardCompare($1) == .orderedAscending }) where !name.hasPrefix(".") {
+            let path = (directory as NSString).appendingPathComponent(name)
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDir) else { continue }
+            if isDir.boolValue { out.append(Entry(name: name, path: path, isDirectory: true, kind: nil, bytes: 0)); continue }
+            let size = (try? fm.attributesOfItem(atPath: path)[.size] as? Int64) ?? 0
+            let kind = out.count < 5000 ? (try? EvidenceFile.head(path, count: 512)).flatMap { Sniffer.sniff(head: $0)?.kind } : nil
+            out.append(Entry(name: name, path: path, isDirectory: false, kind: kind, bytes: size))
+        }
+        entries = out.sorted { ($0.isDirectory ? 0 : 1, $0.name.lowercased()) < ($1.isDirectory ? 0 : 1, $1.name.lowercased()) }
+        refilter()
+    }
+
+    func refilter() {
+        if showingRecent {
+            shown = context.recent.map { Entry(name: $0, path: $0, isDirectory: false, kind: nil, bytes: 0) }
+        } else {
+            shown = [Entry(name: "..", path: (directory as NSString).deletingLastPathComponent, isDirectory: true, kind: nil, bytes: 0)]
+                + entries.filter { $0.isDirectory || kindFilter == nil || $0.kind == kindFilter }
+        }
+        list.items = shown.map { e in
+            if e.isDirectory { return ListItem(e.name + "/", detail: "folder", role: .accent) }
+            let kind = e.kind?.rawValue ?? "other"
+            return ListItem(e.name, detail: "\(kind)  \(Self.size(e.bytes))", role: e.kind == nil ? .dimText : nil)
+        }
+    }
+
+    static func size(_ b: Int64) -> String {
+        let units = ["B", "KB", "MB", "GB", "TB"]
+        var v = Double(b), u = 0
+        while v >= 1024 && u < units.count - 1 { v /= 1024; u += 1 }
+        return u == 0 ? "\(b) B" : String(format: "%.1f %@", v, units[u])
+    }
+
+    public func draw(into canvas: Canvas, theme: Theme) {
+        let filter = kindFilter.map { " · \($0.rawValue) only" } ?? ""
+        let counts = Dictionary(grouping: entries.compactMap(\.kind), by: { $0 }).mapValues(\.count)
+        let summary = MediaKind.allCases.compactMap { k in counts[k].map { "\($0) \(k.rawValue)" } }.joined(separator: ", ")
+        let box = canvas.box(.rounded, style: theme.accent, title: title + filter + (summary.isEmpty ? "" : " — " + summary))
+        if let error { box.put(error, x: 1, y: 0, style: theme.severityStyle(.warning)); return }
+        list.draw(into: box, theme: theme, focused: true)
+    }
+
+    public func handle(_ key: Key) -> ScreenResult {
+        if list.isEditingFilter { return list.handle(key) ? .handled : .ignored }
+        guard let action = keyBindings.action(for: key) else { return list.handle(key) ? .handled : .ignored }
+        switch action {
+        case .open:
+            guard let i = list.selectedIndex, i < shown.count else { return .handled }
+            let e = shown[i]
+            if e.isDirectory { directory = (e.path as NSString).standardizingPath; showingRecent = false; load(); return .handled }
+            return .push(EvidenceScreen.open(e.path, context: context))
+        case .parent:
+            directory = (directory as NSString).deletingLastPathComponent; showingRecent = false; load(); return .handled
+        case .kindAll: kindFilter = nil
+        case .kindImage: kindFilter = .image
+        case .kindVideo: kindFilter = .video
+        case .kindAudio: kindFilter = .audio
+        case .kindPDF: kindFilter = .pdf
+        case .recent: showingRecent.toggle()
+        default: return list.handle(key) ? .handled : .ignored
+        }
+        refilter()
+        return .handled
+    }
+}

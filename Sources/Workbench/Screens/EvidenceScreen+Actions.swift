@@ -1,0 +1,106 @@
+// What the evidence screen's own keys do: evidence layers, the metadata tree, case work
+// (bookmarks, tags, notes), exporting the report, re-running the analysis, branch details.
+import Detection
+import Evidence
+import Foundation
+
+extension EvidenceScreen {
+    func perform(_ action: KeyAction) -> ScreenResult? {
+        switch action {
+        case .nextLayer:
+            let ids = layerIDs()
+            guard !ids.isEmpty else { return .status("no evidence map yet for what is on screen") }
+            layerIndex = layerIndex + 1 >= ids.count ? -1 : layerIndex + 1
+            return .status(layerIndex < 0 ? "picture only" : "evidence map: \(ids[layerIndex])")
+        case .opacity:
+            let steps = [0.25, 0.5, 0.75, 1.0]
+            opacity = steps[((steps.firstIndex(of: opacity) ?? 1) + 1) % steps.count]
+            return .status("map opacity \(Int(opacity * 100))%")
+        case .palette:
+            let names = ["inferno", "viridis", "grey"]
+            paletteName = names[((names.firstIndex(of: paletteName ?? "inferno") ?? 0) + 1) % names.count]
+            return .status("palette \(paletteName!)")
+        case .metadata:
+            return .push(MetadataScreen(file: file))
+        case .tag:
+            let tags = AnnotationStore.standardTags
+            let current = context.annotations.tags(file.summary.sha256).first { tags.contains($0) }
+            let next = tags[((current.flatMap { tags.firstIndex(of: $0) } ?? -1) + 1) % tags.count]
+            context.annotations.setStandardTag(next, for: file.summary.sha256)
+            return .status(context.annotations.lastError ?? "tagged \(title): \(next)")
+        case .note:
+            return .push(PromptScreen(title: "Note on \(title)", hint: "saved with the file's SHA-256") { [self] text in
+                guard !text.isEmpty else { return .status("empty note not saved") }
+                context.annotations.addNote(text, for: file.summary.sha256)
+                return .status(context.annotations.lastError ?? "note saved")
+            })
+        case .bookmark:
+            let place = [viewer.frameIndex.map { "frame \($0 + 1)" }, viewer.pageNumber.map { "page \($0)" }, branches.selectedID.map { "branch \($0)" }]
+                .compactMap { $0 }.joined(separator: ", ")
+            return .push(PromptScreen(title: "Bookmark \(place.isEmpty ? title : place)", hint: "a note for this bookmark") { [self] text in
+                let time = (viewer as? VideoViewer).flatMap { v in file.branchResults.flatMap { $0.frameScores ?? [] }.first { $0.index == v.current }?.time }
+                context.annotations.addBookmark(Bookmark(sha256: file.summary.sha256, path: file.path, frame: viewer.frameIndex, time: time,
+                                                         page: viewer.pageNumber, branch: focus == .branches ? branches.selectedID : nil,
+                                                         note: text, created: ISO8601DateFormatter().string(from: Date())))
+                return .status(context.annotations.lastError ?? "bookmarked \(place.isEmpty ? title : place)")
+            })
+        case .export:
+            return export()
+        case .reanalyse:
+            file.state = .running(stage: "starting", fraction: 0, started: Date())
+            file.analysisToken = context.runner.start(file.path, options: context.engineOptions)
+            return .status("analysing again")
+        case .details:
+            if focus == .branches, let id = branches.selectedID, let r = file.branchResults.first(where: { $0.id == id }) {
+                return .push(MessageScreen(title: "Branch \(id)", message: Self.describe(r), severity: .info))
+            }
+            if focus == .findings, let i = findings.list.selectedIndex, i < findings.findings.count {
+                let f = findings.findings[i]
+                return .push(MessageScreen(title: "\(f.source): \(f.code)", message: f.message + (f.location.map { "\n\nwhere: \($0)" } ?? ""), severity: f.severity))
+            }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    /// Everything a branch said, as text.
+    static func describe(_ r: BranchResult) -> String {
+        var s = "status: \(r.status.rawValue)"
+        if let score = r.score { s += String(format: "\nscore: %.3f   weight in fusion: %.2f", score, r.weight) }
+        if let reason = r.reason { s += "\nreason: \(reason)" }
+        if let m = r.model { s += "\nmodel: \(m.name) \(m.version) (\(m.sha256.prefix(12))…)" }
+        s += String(format: "\ntime: %.0f ms", r.durationMs)
+        if !r.measurements.isEmpty {
+            s += "\n\nmeasurements:"
+            for (k, v) in r.measurements.sorted(by: { $0.key < $1.key }) { s += String(format: "\n  %@: %.4g", k, v) }
+        }
+        if !r.findings.isEmpty {
+            s += "\n\nfindings:"
+            for f in r.findings { s += "\n  [\(f.severity.rawValue)] \(f.message)" }
+        }
+        if !r.maps.isEmpty { s += "\n\nmaps: " + r.maps.map(\.id).joined(separator: ", ") + " (press v on the picture)" }
+        return s
+    }
+
+    /// Writes `<name>.deepscan.json`: the report plus the analyst's tags, notes and bookmarks.
+    func export() -> ScreenResult {
+        guard let a = file.analysis else { return .status("the analysis has not finished yet; export when it has") }
+        struct Export: Encodable {
+            let report: Report
+            let tags: [String]
+            let notes: [String]
+            let bookmarks: [Bookmark]
+        }
+        let sha = file.summary.sha256
+        let out = URL(fileURLWithPath: context.exportDirectory).appendingPathComponent(title + ".deepscan.json")
+        do {
+            let enc = JSONEncoder(); enc.outputFormatting = [.prettyPrinted, .sortedKeys]
+            try enc.encode(Export(report: a.report, tags: context.annotations.tags(sha), notes: context.annotations.notes(sha),
+                                  bookmarks: context.annotations.bookmarks(sha))).write(to: out, options: .atomic)
+            return .status("exported \(out.path)")
+        } catch {
+            return .push(MessageScreen(title: "Export failed", message: "could not write \(out.path): \(error.localizedDescription)", severity: .warning))
+        }
+    }
+}

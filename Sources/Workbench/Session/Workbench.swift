@@ -1,0 +1,36 @@
+// Starting the workbench: builds the context, picks the first screen (a folder opens the
+// browser, a file opens it directly with the browser of its folder underneath), and runs the app
+// on the real terminal until the analyst quits.
+import Detection
+import Foundation
+
+public enum Workbench {
+    /// Runs the interactive workbench on `path` (a file or a folder). Returns when the analyst quits.
+    public static func run(path: String, engine: DetectionEngine, options: EngineOptions, themeName: String?,
+                           annotations: AnnotationStore) throws {
+        let terminal = try NCursesTerminal()
+        defer { terminal.close() }
+        let mailbox = Mailbox()
+        let context = WorkbenchContext(engine: engine, engineOptions: options, mailbox: mailbox, annotations: annotations)
+        let theme = Theme.resolve(name: themeName)
+        let app = App(terminal: terminal, theme: theme, root: rootScreen(for: path, context: context), mailbox: mailbox)
+        if let file = initialFile(path) { app.push(EvidenceScreen.open(file, context: context)) }
+        if let e = annotations.lastError { app.push(MessageScreen(title: "Annotations", message: e)) }
+        app.run()
+    }
+
+    /// The browser for `path`'s folder (or `path` itself when it is one).
+    public static func rootScreen(for path: String, context: WorkbenchContext) -> any Screen {
+        var isDir: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
+        let dir = exists && isDir.boolValue ? path : ((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent)
+        return BrowserScreen(directory: dir, context: context)
+    }
+
+    /// `path` when it names something other than a folder (a missing file gets its error screen).
+    public static func initialFile(_ path: String) -> String? {
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue { return nil }
+        return path
+    }
+}
