@@ -26,7 +26,8 @@ let package = Package(
 
         .target(name: "Evidence"),
         .target(name: "Media", dependencies: ["Evidence", "CFFmpeg", "CSndFile", "CPoppler", "CJPEG", "CExif"]),
-        .target(name: "Detection", dependencies: ["Evidence", "Media"]),
+        .target(name: "Forensics", dependencies: ["Evidence", "Media"]),
+        .target(name: "Detection", dependencies: ["Evidence", "Media", "Forensics"]),
         .executableTarget(name: "deepscan", dependencies: [
             "Evidence", "Media", "Detection",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -35,6 +36,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Evidence", "Media"], path: "Tests/TestSupport"),
         .testTarget(name: "EvidenceTests", dependencies: ["Evidence", "TestSupport"]),
         .testTarget(name: "MediaTests", dependencies: ["Media", "Evidence", "TestSupport"]),
+        .testTarget(name: "ForensicsTests", dependencies: ["Forensics", "Evidence", "Media", "TestSupport"]),
         .testTarget(name: "DetectionTests", dependencies: ["Detection", "Evidence", "Media", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "deepscan"]),
     ]
