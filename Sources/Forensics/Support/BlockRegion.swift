@@ -49,6 +49,11 @@ public struct BlockRegion: Sendable, Equatable {
         return regions.sorted { Double($0.area) * $0.mean > Double($1.area) * $1.mean }
     }
 
+    /// The strongest region of `map` at `threshold`, if any cell passes.
+    public static func largest(in map: Plane, threshold: Float) -> BlockRegion? {
+        find(in: map, threshold: threshold).first
+    }
+
     /// The box in image pixels, for a map of `blockSize`-pixel cells, as text: `x=.. y=.. w=.. h=..`.
     func describe(blockSize: Int) -> String {
         "x=\(box.x * blockSize) y=\(box.y * blockSize) w=\(box.width * blockSize) h=\(box.height * blockSize)"

@@ -22,12 +22,13 @@ struct Standout: Sendable {
     ///   - valid: blocks to use (e.g. not flat or saturated); nil uses all.
     ///   - threshold: z at which a block counts as anomalous.
     ///   - twoSided: also flag blocks far *below* the median (noise that is too clean).
-    init(map: Plane, valid: [Bool]? = nil, threshold: Float = 3, twoSided: Bool = false) {
+    ///   - minSpread: smallest MAD used, so a near-uniform map does not turn small differences into huge z.
+    init(map: Plane, valid: [Bool]? = nil, threshold: Float = 3, twoSided: Bool = false, minSpread: Float = 0) {
         let use = valid ?? [Bool](repeating: true, count: map.values.count)
         let vals = zip(map.values, use).compactMap { $1 && $0.isFinite ? $0 : nil }
         let med = RobustStats.median(vals)
         // The MAD floor keeps a perfectly uniform map from turning rounding into huge z.
-        let spread = max(RobustStats.mad(vals, median: med), 1e-3 * max(abs(med), 1e-3), 1e-6)
+        let spread = max(RobustStats.mad(vals, median: med), 1e-3 * max(abs(med), 1e-3), minSpread, 1e-6)
         var zv = [Float](repeating: 0, count: map.values.count)
         for i in zv.indices where use[i] && map.values[i].isFinite {
             let d = (map.values[i] - med) / spread
