@@ -12,15 +12,18 @@ import Foundation
     }
     @Test func probe() throws {
         let f = SpliceFixture.shared
-        let moved = Synthetic.copyMove(Synthetic.photo, from: (120, 200), to: (520, 90), size: 64)
+        let up = Synthetic.resized(Synthetic.photo, by: 1.5)
         let inputs: [(String, ForensicInput)] = [("orig", f.original), ("mod", f.modified),
-            ("photo", try SpliceFixture.load("photo-exif.jpg")), ("moved", try Synthetic.saved(moved, qualities: [90]))]
+            ("photo", try SpliceFixture.load("photo-exif.jpg")), ("up1.5", ForensicInput(image: up)), ("up1.5q90", try Synthetic.saved(up, qualities: [90])),
+            ("down0.8", ForensicInput(image: Synthetic.resized(Synthetic.photo, by: 0.8))), ("half", ForensicInput(image: Synthetic.halved(Synthetic.photo)))]
         let clock = ContinuousClock()
         for (name, input) in inputs {
             let t0 = clock.now
-            let r = try CopyMoveAnalysis().analyze(input)
+            for sc in [1, 2, 3, 5] as [Float] {
+            let r = try ResamplingAnalysis(parameters: .init(residualScale: sc)).analyze(input)
+            print(sc, terminator: " ")
             print(clock.now - t0)
-            show(name, r)
+            show(name, r) }
         }
     }
 }
