@@ -14,7 +14,7 @@ public enum JPEGCodec {
     public static func decode(data: [UInt8], path: String = "<memory>", options: MediaOptions = .default) throws -> RGBImage {
         let d = try decodePartial(data: data, path: path, options: options)
         if d.truncated {
-            throw MediaError.truncated(path: path, detail: "libjpeg: \(d.lastWarning ?? "Premature end of JPEG file"); decodePartial returns the part that is there")
+            throw MediaError.truncated(path: path, detail: "libjpeg: Premature end of JPEG file, \(d.warningCount) warning\(d.warningCount == 1 ? "" : "s"), last: \(d.lastWarning ?? "none")")
         }
         if d.warningCount > 0 {
             throw MediaError.corrupt(path: path, detail: "libjpeg: \(d.lastWarning ?? "corrupt data") (\(d.warningCount) warning\(d.warningCount == 1 ? "" : "s"))")

@@ -33,11 +33,14 @@ public struct JPEGQualityEstimate: Sendable, Equatable {
         99, 99, 99, 99, 99, 99, 99, 99,   99, 99, 99, 99, 99, 99, 99, 99,
     ]
 
-    /// The standard table scaled for `quality` exactly as jpeg_set_quality with force_baseline.
-    public static func scaledTable(chrominance: Bool, quality: Int) -> [Int] {
+    /// The standard table scaled for `quality` exactly as jpeg_set_quality does. With `baseline`
+    /// (libjpeg's force_baseline, what most software passes) steps stop at 255; without it (cjpeg's
+    /// default) they go to 32767, which only matters below quality 25.
+    public static func scaledTable(chrominance: Bool, quality: Int, baseline: Bool = true) -> [Int] {
         precondition((1...100).contains(quality))
         let scale = quality < 50 ? 5000 / quality : 200 - quality * 2
-        return (chrominance ? standardChrominance : standardLuminance).map { min(max(($0 * scale + 50) / 100, 1), 255) }
+        let top = baseline ? 255 : 32767
+        return (chrominance ? standardChrominance : standardLuminance).map { min(max(($0 * scale + 50) / 100, 1), top) }
     }
 
     /// Best match for `values` (64 steps, natural order) among qualities 1...100.
@@ -45,11 +48,13 @@ public struct JPEGQualityEstimate: Sendable, Equatable {
         precondition(values.count == 64)
         var best = JPEGQualityEstimate(table: table, chrominance: chrominance, quality: 1, error: .infinity)
         for q in 1...100 {
-            let ref = scaledTable(chrominance: chrominance, quality: q)
-            var sum = 0
-            for i in 0..<64 { sum += abs(Int(values[i]) - ref[i]) }
-            let err = Double(sum) / 64
-            if err < best.error { best.quality = q; best.error = err }
+            for baseline in [true, false] where baseline || q < 25 {
+                let ref = scaledTable(chrominance: chrominance, quality: q, baseline: baseline)
+                var sum = 0
+                for i in 0..<64 { sum += abs(Int(values[i]) - ref[i]) }
+                let err = Double(sum) / 64
+                if err < best.error { best.quality = q; best.error = err }
+            }
         }
         return best
     }
