@@ -43,5 +43,6 @@ static inline int cff_averror_decoder_not_found(void) { return AVERROR_DECODER_N
 static inline int cff_sws_bilinear(void) { return SWS_BILINEAR; }
 static inline int cff_sws_area(void) { return SWS_AREA; }
 static inline int cff_sws_accurate(void) { return SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT | SWS_BICUBIC; }
+static inline int cff_sws_full_chroma(void) { return SWS_FULL_CHR_H_INT; }
 
 #endif

@@ -8,6 +8,6 @@ struct DeepScan: ParsableCommand {
         commandName: "deepscan",
         abstract: "Forensic workbench for suspicious images, video, audio and PDFs.",
         version: "0.1.0",
-        subcommands: [InfoCommand.self]
+        subcommands: [InfoCommand.self, BenchCommand.self]
     )
 }

@@ -1,0 +1,108 @@
+// `deepscan bench <suite>`: performance against a reference tool on this machine. Each suite is
+// one type (a `BenchCommand.Suite`, in its own BenchCommand+<Suite>.swift) listed in `suites`;
+// the shared options, the timing, the median and the printed table or JSON live here, so adding
+// a suite is writing its `measure()` and adding one line.
+import ArgumentParser
+import Foundation
+
+struct BenchCommand: ParsableCommand {
+    /// Every suite, in the order `deepscan bench --help` lists them.
+    static let suites: [any ParsableCommand.Type] = [Decode.self]
+
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure DeepScan against a reference tool (median of several runs).",
+        subcommands: suites
+    )
+
+    /// Options every suite takes.
+    struct Options: ParsableArguments {
+        @Flag(help: "Print one JSON object instead of a table.") var json = false
+        @Option(help: "Timed runs per side (after one untimed warm-up run each).") var runs = 5
+        @Option(help: "Input file (each suite has a default sample).") var file: String?
+    }
+
+    /// One side of a comparison.
+    struct Side: Codable {
+        var name: String?
+        var fps: Double
+        var medianSeconds: Double
+        enum CodingKeys: String, CodingKey { case name, fps, medianSeconds = "median_s" }
+    }
+
+    /// What a suite measured: `{suite, file, runs, ours: {fps, median_s}, peer: {name, fps, median_s}, ratio}`.
+    struct Report: Codable {
+        var suite: String
+        var file: String
+        var runs: Int
+        var ours: Side
+        var peer: Side
+        /// ours.fps / peer.fps: above 1 is faster than the peer.
+        var ratio: Double
+    }
+
+    /// A benchmark suite: a subcommand that measures and reports.
+    protocol Suite: ParsableCommand {
+        static var suiteName: String { get }
+        var options: Options { get }
+        func measure() throws -> Report
+    }
+
+    /// Median wall-clock seconds of `runs` calls of `body`, after one untimed call.
+    static func medianSeconds(runs: Int, _ body: () throws -> Void) throws -> Double {
+        try body()
+        var times: [Double] = []
+        for _ in 0..<max(1, runs) {
+            let start = ContinuousClock.now
+            try body()
+            let d = ContinuousClock.now - start
+            times.append(Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18)
+        }
+        times.sort()
+        return times.count % 2 == 1 ? times[times.count / 2] : (times[times.count / 2 - 1] + times[times.count / 2]) / 2
+    }
+
+    /// Runs a command line to completion, failing with its stderr if it fails.
+    static func runTool(_ tool: String, _ args: [String]) throws {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = [tool] + args
+        let err = Pipe()
+        p.standardError = err
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        let message = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        guard p.terminationStatus == 0 else {
+            throw ValidationError("\(tool) failed: \(String(decoding: message, as: UTF8.self))")
+        }
+    }
+
+    static func print(_ r: Report, json: Bool) throws {
+        if json {
+            let enc = JSONEncoder()
+            enc.outputFormatting = [.sortedKeys]
+            Swift.print(String(decoding: try enc.encode(r), as: UTF8.self))
+            return
+        }
+        let peer = r.peer.name ?? "peer"
+        let rows = [
+            ["suite", "file", "runs", "ours fps", "\(peer) fps", "ratio"],
+            [r.suite, r.file, "\(r.runs)", String(format: "%.1f", r.ours.fps), String(format: "%.1f", r.peer.fps), String(format: "%.2f", r.ratio)],
+        ]
+        let widths = (0..<rows[0].count).map { c in rows.map { $0[c].count }.max()! }
+        for row in rows {
+            Swift.print(row.enumerated().map { c, cell in
+                c < 2 ? cell.padding(toLength: widths[c], withPad: " ", startingAt: 0)
+                      : String(repeating: " ", count: widths[c] - cell.count) + cell
+            }.joined(separator: "  "))
+        }
+    }
+}
+
+extension BenchCommand.Suite {
+    func run() throws {
+        guard options.runs >= 1 else { throw ValidationError("--runs must be at least 1") }
+        try BenchCommand.print(try measure(), json: options.json)
+    }
+}
