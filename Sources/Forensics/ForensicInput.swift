@@ -18,9 +18,16 @@ public struct ForensicInput: Sendable {
 }
 
 extension ForensicInput {
-    /// Input for a JPEG given by its bytes: decodes the pixels once (strictly, as Media does).
+    /// Input for a JPEG given by its bytes: decodes the pixels once (strictly, as Media does), reads
+    /// the headers and decodes the EXIF thumbnail when there is one (a broken thumbnail is skipped).
     public static func jpeg(data: [UInt8], path: String = "<memory>", options: MediaOptions = .default) throws -> ForensicInput {
         let file = try JPEGFile(data: data, path: path, options: options)
-        return ForensicInput(image: try JPEGCodec.decode(data: data, path: path, options: options), jpeg: file)
+        return ForensicInput(image: try JPEGCodec.decode(data: data, path: path, options: options), jpeg: file,
+                             thumbnail: exifThumbnail(data, options: options))
+    }
+
+    /// The decoded EXIF thumbnail of a JPEG file's bytes, nil when absent or undecodable.
+    public static func exifThumbnail(_ data: [UInt8], options: MediaOptions = .default) -> RGBImage? {
+        (try? EXIFData(file: data, format: "jpeg")?.thumbnailImage(options: options)) ?? nil
     }
 }

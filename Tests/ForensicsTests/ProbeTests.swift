@@ -2,28 +2,21 @@ import Testing
 import Forensics
 import Evidence
 import Media
-import TestSupport
-import Foundation
-
 @Suite struct ForensicProbe {
-    func show(_ name: String, _ r: AnalysisResult) {
-        print(name, r.id, r.score ?? -1, r.measurements.sorted { $0.key < $1.key }.map { "\($0.key)=\(String(format: "%.3f", $0.value))" }.joined(separator: " "))
-        for f in r.findings { print("   ", f.message) }
-    }
     @Test func probe() throws {
-        let f = SpliceFixture.shared
-        let up = Synthetic.resized(Synthetic.photo, by: 1.5)
-        let inputs: [(String, ForensicInput)] = [("orig", f.original), ("mod", f.modified),
-            ("photo", try SpliceFixture.load("photo-exif.jpg")), ("up1.5", ForensicInput(image: up)), ("up1.5q90", try Synthetic.saved(up, qualities: [90])),
-            ("down0.8", ForensicInput(image: Synthetic.resized(Synthetic.photo, by: 0.8))), ("half", ForensicInput(image: Synthetic.halved(Synthetic.photo)))]
-        let clock = ContinuousClock()
-        for (name, input) in inputs {
-            let t0 = clock.now
-            for sc in [1, 2, 3, 5] as [Float] {
-            let r = try ResamplingAnalysis(parameters: .init(residualScale: sc)).analyze(input)
-            print(sc, terminator: " ")
-            print(clock.now - t0)
-            show(name, r) }
-        }
+        let cam = ThumbnailTests.camera
+        print("thumb", cam.thumbnail!.width, cam.thumbnail!.height, cam.image.width, cam.image.height)
+        let r = try ThumbnailConsistency().analyze(cam)
+        print("M", r.measurements, r.findings.map(\.message))
+        let base = CompressionTests.base
+        let q60 = try JPEGCodec.decode(data: JPEGCodec.encode(base, quality: 60))
+        var spliced = base
+        for y in 96..<224 { for x in 160..<288 { for c in 0..<3 {
+            spliced.pixels[(y * spliced.width + x) * 3 + c] = q60.pixels[(y * q60.width + x) * 3 + c]
+        } } }
+        let g = try JPEGGhostAnalysis().analyze(Synthetic.saved(spliced, qualities: [90]))
+        print(g.measurements); for f in g.findings { print(f.message) }
+        let m = g.maps[0]
+        for y in 0..<m.height { print(String((0..<m.width).map { x in let v = m[x, y]; return v > 0.6 ? "#" : v > 0.3 ? "+" : v > 0.15 ? "." : " " })) }
     }
 }
