@@ -5,7 +5,10 @@
 // than the rest. The re-compression is done in the DCT domain on the aligned 8x8 grid of the luma
 // (orthonormal DCT: the squared coefficient error equals the squared pixel error, Parseval), which
 // needs no codec round trip and makes ten qualities cost about one. Like Farid, differences are
-// averaged over 3x3 blocks (24 pixels) and normalised per block across qualities.
+// averaged over 3x3 blocks (24 pixels). Instead of Farid's per-pixel normalisation to 0...1, each
+// block's log-difference curve is compared with the image's median curve, so that dips every block
+// shares (where a step is a multiple of the last save's) cancel and a region's own ghost remains.
+// A ghost that covers the whole image (an earlier save) is left to the double-quantisation analysis.
 import Evidence
 import Foundation
 import Media
@@ -15,11 +18,12 @@ public struct JPEGGhostAnalysis: ForensicAnalysis {
     public struct Parameters: Sendable, Equatable {
         /// Qualities tried.
         public var qualities: [Int] = Array(stride(from: 50, through: 95, by: 5))
-        /// Smallest dip (share of the block's difference range) that counts as a ghost.
-        public var minimumDip: Float = 0.15
+        /// Smallest dip that counts as a ghost: how much lower (natural log) the block's difference
+        /// is at that quality than its usual level, relative to the image's median curve.
+        public var minimumDip: Float = 0.5
         /// Blocks whose largest difference (mean squared grey levels) is below this are too flat to judge.
         public var minimumError: Float = 1.0
-        public init(qualities: [Int] = Array(stride(from: 50, through: 95, by: 5)), minimumDip: Float = 0.15, minimumError: Float = 1.0) {
+        public init(qualities: [Int] = Array(stride(from: 50, through: 95, by: 5)), minimumDip: Float = 0.5, minimumError: Float = 1.0) {
             self.qualities = qualities; self.minimumDip = minimumDip; self.minimumError = minimumError
         }
     }
@@ -41,52 +45,44 @@ public struct JPEGGhostAnalysis: ForensicAnalysis {
         let nq = qs.count
         let diff = Self.differences(luma, qualities: qs)  // (bh, bw, nq)
         let smooth = Self.boxSmooth(diff, bw: bw, bh: bh, nq: nq)
-        var strength = [Float](repeating: 0, count: bw * bh), ghostQ = [Int](repeating: 0, count: bw * bh)
-        var minQ = [Float](repeating: 0, count: bw * bh), valid = [Bool](repeating: false, count: bw * bh)
-        let candidates = qs.indices.filter { qs[$0] < last - 2 }
+        // Log difference curves, compared with the image's median curve: what every block does
+        // at a quality (the dip where a step is a multiple of the last one, the steady fall with
+        // quality) cancels, and what only some blocks do remains.
+        let eps: Float = 0.5
+        var valid = [Bool](repeating: false, count: bw * bh), minQ = [Float](repeating: 0, count: bw * bh)
+        var logE = [Float](repeating: 0, count: bw * bh * nq)
         for b in 0..<(bw * bh) {
             let e = smooth[(b * nq)..<(b * nq + nq)]
-            let lo = e.min()!, hi = e.max()!
-            minQ[b] = Float(qs[e.firstIndex(of: lo)! - b * nq])
-            guard hi >= parameters.minimumError else { continue }
-            valid[b] = true
-            // Walk down from the highest candidate, keeping the least difference seen above.
-            var ref = Float.infinity
-            for i in candidates.reversed() {
-                let v = e[b * nq + i]
-                if ref.isFinite {
-                    let dip = (ref - v) / (hi - lo + 1e-6)
-                    if dip > strength[b] { strength[b] = dip; ghostQ[b] = qs[i] }
-                }
-                ref = min(ref, v)
-            }
+            minQ[b] = Float(qs[e.firstIndex(of: e.min()!)! - b * nq])
+            valid[b] = e.max()! >= parameters.minimumError
+            for q in 0..<nq { logE[b * nq + q] = log(smooth[b * nq + q] + eps) }
         }
-        let nValid = max(valid.filter { $0 }.count, 1)
+        let nValid = valid.filter { $0 }.count
+        let median = (0..<nq).map { q in RobustStats.median((0..<(bw * bh)).compactMap { valid[$0] ? logE[$0 * nq + q] : nil }) }
+        let candidates = qs.indices.filter { qs[$0] < last - 2 }
+        var strength = [Float](repeating: 0, count: bw * bh), ghostQ = [Int](repeating: 0, count: bw * bh)
+        for b in 0..<(bw * bh) where valid[b] && !candidates.isEmpty {
+            let dev = (0..<nq).map { logE[b * nq + $0] - median[$0] }
+            let level = RobustStats.median(candidates.map { dev[$0] })
+            for i in candidates where level - dev[i] > strength[b] { strength[b] = level - dev[i]; ghostQ[b] = qs[i] }
+        }
         var findings: [Finding] = []
         var measurements: [String: Double] = ["ghost_last_quality": Double(min(last, 100))]
         var best: (q: Int, region: BlockRegion)? = nil
-        var globalQ: Int? = nil
         for q in qs {
-            let at = Plane(width: bw, height: bh, values: (0..<(bw * bh)).map { valid[$0] && ghostQ[$0] == q ? strength[$0] : 0 })
-            let share = Double(at.values.filter { $0 >= parameters.minimumDip }.count) / Double(nValid)
-            if share >= 0.5 { globalQ = q; continue }
+            let at = Plane(width: bw, height: bh, values: (0..<(bw * bh)).map { ghostQ[$0] == q ? strength[$0] : 0 })
             guard let r = BlockRegion.largest(in: at, threshold: parameters.minimumDip),
-                  r.area >= max(6, nValid / 500) else { continue }
+                  r.area >= max(6, nValid / 500), r.area <= nValid / 2 else { continue }
             if best == nil || Double(r.area) * r.mean > Double(best!.region.area) * best!.region.mean { best = (q, r) }
             findings.append(Finding(code: "ghost-region", severity: .notice,
-                                    message: "Blocks at \(r.describe(blockSize: 8)) change least when re-saved at quality \(q), unlike the rest of the image: that part was probably saved at about quality \(q) before.",
+                                    message: "Blocks at \(r.describe(blockSize: 8)) change least, compared with the rest of the image, when re-saved at quality \(q): that part was probably saved at about quality \(q) before.",
                                     source: id, location: r.describe(blockSize: 8)))
-        }
-        if let g = globalQ {
-            measurements["ghost_global_quality"] = Double(g)
-            findings.append(Finding(code: "ghost-global", severity: .info,
-                                    message: "Most of the image shows a JPEG ghost at quality \(g): it was saved at about quality \(g) before its last save.", source: id))
         }
         var score = 0.0
         if let (q, r) = best {
             let area = Double(r.area) / Double(nValid)
             let s = r.mean * Double(r.area).squareRoot() * (area > 0.3 ? 0.5 : 1)
-            score = RobustStats.squash(s, centre: 6, width: 2)
+            score = RobustStats.squash(s, centre: 8, width: 2.5)
             measurements["ghost_quality"] = Double(q); measurements["ghost_region_area"] = area
             measurements["ghost_strength"] = s
         } else if findings.isEmpty {
@@ -96,7 +92,7 @@ public struct JPEGGhostAnalysis: ForensicAnalysis {
         let lo = Float(qs.first!), hi = Float(qs.last!)
         return AnalysisResult(
             id: id, title: title, score: score,
-            maps: [Plane(width: bw, height: bh, values: strength).heatmap(label: "JPEG ghost depth per 8px block (dip below higher qualities, 0...1)", lo: 0, hi: 1),
+            maps: [Plane(width: bw, height: bh, values: strength).heatmap(label: "JPEG ghost depth per 8px block (log dip against the image median curve, 0...2)", lo: 0, hi: 2),
                    Plane(width: bw, height: bh, values: minQ).heatmap(label: "quality of least difference per 8px block (\(qs.first!)...\(qs.last!))", lo: lo, hi: hi)],
             findings: findings, measurements: measurements)
     }
