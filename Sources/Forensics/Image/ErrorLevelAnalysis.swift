@@ -46,9 +46,9 @@ public struct ErrorLevelAnalysis: ForensicAnalysis {
 
         let mean = RobustStats.mean(error.values)
         let p99 = Double(RobustStats.percentile(ela.values, 0.99))
-        // Strength ~ mean z x sqrt(blocks). Pristine photos stay below ~15; a pasted object of a few
-        // hundred blocks standing 5 MADs out reaches 60+.
-        let score = RobustStats.squash(standout.strength, centre: 30, width: 8)
+        // Strength ~ mean z x sqrt(blocks). Pristine photos stay below ~30; a pasted object of a few
+        // hundred blocks standing 5 MADs out reaches 50+.
+        let score = RobustStats.squash(standout.strength, centre: 40, width: 8)
         var findings: [Finding] = []
         if let r = standout.region, score >= 0.5 {
             findings.append(Finding(

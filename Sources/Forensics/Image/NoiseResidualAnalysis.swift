@@ -66,22 +66,30 @@ public struct NoiseResidualAnalysis: ForensicAnalysis {
             let m = brightness[b % bw, b / bw]
             if m < p.clipMargin || m > 255 - p.clipMargin { valid[b] = false }
         }
-        let logLevel = Plane(width: bw, height: bh, values: sigma.map { log($0 + 0.25) })
+        // Sensor noise grows with brightness (shot noise), and JPEG wipes it out of smooth areas, so
+        // each block is compared with blocks of similar brightness and texture: log sigma minus the
+        // median log sigma of its brightness x texture cell (in the spirit of the noise level
+        // function of Liu, Szeliski et al. 2006).
+        let logSigma = sigma.map { log($0 + 0.25) }
+        let texture = GradientView.magnitude(luma).blockMeans(bs)
+        let expected = Self.expectedLogSigma(logSigma, brightness: brightness, texture: texture, width: bw, valid: valid)
+        let deviation = Plane(width: bw, height: bh, values: zip(logSigma, expected).map { $0 - $1 })
         // A 15% difference in noise level is within what exposure and content do to one photo.
-        let standout = Standout(map: logLevel, valid: valid, threshold: p.threshold, twoSided: true, minSpread: 0.15)
+        let standout = Standout(map: deviation, valid: valid, threshold: p.threshold, twoSided: true, minSpread: 0.15)
 
         let validSigma = zip(sigma, valid).compactMap { $1 ? $0 : nil }
         let median = Double(RobustStats.median(validSigma))
         let regionSigma = standout.region.map { r in Double(RobustStats.median(r.cells.map { sigma[$0] })) } ?? median
+        let regionExpected = standout.region.map { r in Double(exp(RobustStats.median(r.cells.map { expected[$0] })) - 0.25) } ?? median
         // Strength ~ mean |z| x sqrt(blocks): a handful of stray blocks in a pristine photo stays
-        // under ~10; a pasted region of 20+ blocks with a clearly different noise level passes 25.
-        let score = RobustStats.squash(standout.strength, centre: 18, width: 5)
+        // under ~18; a pasted region of 20+ blocks with a clearly different noise level passes 25.
+        let score = RobustStats.squash(standout.strength, centre: 22, width: 4)
         var findings: [Finding] = []
         if let r = standout.region, score >= 0.5 {
-            let kind = regionSigma < median ? "cleaner (less noise)" : "noisier"
+            let kind = regionSigma < regionExpected ? "cleaner (less noise)" : "noisier"
             findings.append(Finding(
                 code: "noise-inconsistent", severity: score > 0.8 ? .warning : .notice,
-                message: "A region (\(r.describe(blockSize: bs))) is \(kind) than the rest of the image: noise level \(fmt(regionSigma)) against \(fmt(median)) grey levels elsewhere. Parts of one photograph normally share one noise level; pasted, painted or smoothed areas do not.",
+                message: "A region (\(r.describe(blockSize: bs))) is \(kind) than the rest of the image: noise level \(fmt(regionSigma)) grey levels where blocks of the same brightness and texture elsewhere have \(fmt(max(regionExpected, 0))). Parts of one photograph normally share one noise level; pasted, painted or smoothed areas do not.",
                 source: id, location: r.describe(blockSize: bs)))
         } else {
             findings.append(Finding(code: "noise-consistent", severity: .info,
@@ -100,6 +108,27 @@ public struct NoiseResidualAnalysis: ForensicAnalysis {
             findings: findings,
             measurements: ["noise_sigma_median": median, "noise_region_sigma": regionSigma, "noise_region_z": standout.meanZ,
                            "noise_region_area": standout.areaFraction, "noise_strength": standout.strength])
+    }
+
+    /// For each block, the median log sigma of the valid blocks in its cell of a 4x4 grid of
+    /// brightness quartiles by texture quartiles (the global median when the cell has fewer than
+    /// 8 blocks). `brightness` and `texture` are block-mean planes that may be one column wider than
+    /// the sigma grid (partial blocks); only the first `width` columns count.
+    static func expectedLogSigma(_ logSigma: [Float], brightness: Plane, texture: Plane, width: Int, valid: [Bool]) -> [Float] {
+        let n = logSigma.count
+        let level = (0..<n).map { b in brightness[b % width, b / width] }
+        let detail = (0..<n).map { b in texture[b % width, b / width] }
+        let usable = (0..<n).filter { valid[$0] }
+        let global = RobustStats.median(usable.map { logSigma[$0] })
+        let levelCuts = (1..<4).map { RobustStats.percentile(usable.map { level[$0] }, Double($0) / 4) }
+        let detailCuts = (1..<4).map { RobustStats.percentile(usable.map { detail[$0] }, Double($0) / 4) }
+        func cell(_ b: Int) -> Int {
+            (levelCuts.firstIndex { level[b] < $0 } ?? 3) * 4 + (detailCuts.firstIndex { detail[b] < $0 } ?? 3)
+        }
+        var members = [[Float]](repeating: [], count: 16)
+        for b in usable { members[cell(b)].append(logSigma[b]) }
+        let medians = members.map { $0.count >= 8 ? RobustStats.median($0) : global }
+        return (0..<n).map { medians[cell($0)] }
     }
 
     /// Haar HH band: (a - b - c + d) / 2 for every 2x2 cell. (height/2, width/2)
