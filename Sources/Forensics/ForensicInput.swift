@@ -6,14 +6,16 @@ import Media
 /// What an analysis may look at: the decoded pixels and, for JPEG files, the file itself.
 public struct ForensicInput: Sendable {
     /// The decoded image.
-    public var image: RGBImage
+    public let image: RGBImage
+    /// Its BT.601 luma, computed once here because nearly every analysis starts from it.
+    public let luma: Plane
     /// The JPEG file (headers, quantisation tables, coefficients) when the evidence is a JPEG.
     public var jpeg: JPEGFile?
     /// The EXIF thumbnail, decoded, when the file carries one.
     public var thumbnail: RGBImage?
 
     public init(image: RGBImage, jpeg: JPEGFile? = nil, thumbnail: RGBImage? = nil) {
-        self.image = image; self.jpeg = jpeg; self.thumbnail = thumbnail
+        self.image = image; self.luma = Plane(luma: image); self.jpeg = jpeg; self.thumbnail = thumbnail
     }
 }
 

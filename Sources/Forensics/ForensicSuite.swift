@@ -1,6 +1,8 @@
 // The one list of classical analyses the forensic branch runs, with their weights in the branch
 // score. Every front end (branch, benchmark, workbench) reads this list; adding an analysis is
-// adding its line here.
+// adding its line here. `run` executes a suite with the analyses spread over the cores.
+import Dispatch
+import Foundation
 
 /// The analyses run on an image, in report order, and how much each counts in the branch score.
 public enum ForensicSuite {
@@ -35,4 +37,25 @@ public enum ForensicSuite {
         for (s, w) in scored where s.isFinite { keep *= 1 - min(max(w, 0), 1) * min(max(s, 0), 1) }
         return 1 - keep
     }
+
+    /// Runs every analysis of `entries` on `input`, concurrently (analyses are independent and pure),
+    /// and returns their results in suite order. `checkCancelled` is called before each analysis;
+    /// the first error thrown (by an analysis or by it) is rethrown.
+    public static func run(_ entries: [Entry] = standard, on input: ForensicInput,
+                           checkCancelled: @Sendable () throws -> Void = {}) throws -> [AnalysisResult] {
+        let slots = ResultSlots(count: entries.count)
+        DispatchQueue.concurrentPerform(iterations: entries.count) { i in
+            slots.set(i, Result { try checkCancelled(); return try entries[i].analysis.analyze(input) })
+        }
+        return try slots.values.map { try $0.get() }
+    }
+}
+
+/// Results written by concurrent analyses, one slot each.
+private final class ResultSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Result<AnalysisResult, Error>?]
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ r: Result<AnalysisResult, Error>) { lock.lock(); slots[i] = r; lock.unlock() }
+    var values: [Result<AnalysisResult, Error>] { lock.lock(); defer { lock.unlock() }; return slots.map { $0! } }
 }

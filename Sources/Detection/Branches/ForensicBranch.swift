@@ -26,11 +26,7 @@ public struct ForensicBranch: Branch {
             return .notApplicable(id, "frame-level forensic analysis arrives with the video frame pipeline")
         }
         let forensicInput = try Self.load(input)
-        var results: [AnalysisResult] = []
-        for entry in suite {
-            try input.checkCancelled()
-            results.append(try entry.analysis.analyze(forensicInput))
-        }
+        let results = try ForensicSuite.run(suite, on: forensicInput, checkCancelled: { try input.checkCancelled() })
         return output(results)
     }
 

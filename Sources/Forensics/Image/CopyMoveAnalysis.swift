@@ -43,7 +43,7 @@ public struct CopyMoveAnalysis: ForensicAnalysis {
 
     public func analyze(_ input: ForensicInput) throws -> AnalysisResult {
         let image = input.image
-        let (found, factor, cover) = matches(Plane(luma: image))
+        let (found, factor, cover) = matches(input.luma)
         guard let cover else {
             return .skipped(id, title, reason: "The image (\(image.width)x\(image.height)) is too small for block matching.")
         }

@@ -39,7 +39,7 @@ public struct ErrorLevelAnalysis: ForensicAnalysis {
         let again = try JPEGCodec.decode(data: JPEGCodec.encode(image, quality: min(max(p.quality, 1), 100)))
         let error = Self.errorPlane(image, again)
         let ela = error.blockMeans(bs)
-        let texture = GradientView.magnitude(Plane(luma: image)).blockMeans(bs)
+        let texture = GradientView.magnitude(input.luma).blockMeans(bs)
         let ratio = Plane(width: ela.width, height: ela.height,
                           values: zip(ela.values, texture.values).map { $0 / (p.textureFloor + $1) })
         let standout = Standout(map: ratio, threshold: p.threshold)

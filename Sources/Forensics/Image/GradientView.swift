@@ -19,7 +19,7 @@ public struct GradientView: ForensicAnalysis {
 
     public func analyze(_ input: ForensicInput) throws -> AnalysisResult {
         let bs = max(parameters.blockSize, 1)
-        let g = Self.magnitude(Plane(luma: input.image)).blockMeans(bs)
+        let g = Self.magnitude(input.luma).blockMeans(bs)
         let hi = max(RobustStats.percentile(g.values, 0.99), 1)
         return AnalysisResult(id: id, title: title,
                               maps: [g.heatmap(label: "luminance gradient magnitude per \(bs)px block (scaled to the 99th percentile)", lo: 0, hi: hi)],

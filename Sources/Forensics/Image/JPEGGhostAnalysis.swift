@@ -34,7 +34,7 @@ public struct JPEGGhostAnalysis: ForensicAnalysis {
     public init(parameters: Parameters = Parameters()) { self.parameters = parameters }
 
     public func analyze(_ input: ForensicInput) throws -> AnalysisResult {
-        let luma = Plane(luma: input.image)
+        let luma = input.luma
         let qs = parameters.qualities.filter { (1...100).contains($0) }.sorted()
         let bw = luma.width / 8, bh = luma.height / 8
         guard bw >= 3, bh >= 3, qs.count >= 2 else {
@@ -58,13 +58,19 @@ public struct JPEGGhostAnalysis: ForensicAnalysis {
             for q in 0..<nq { logE[b * nq + q] = log(smooth[b * nq + q] + eps) }
         }
         let nValid = valid.filter { $0 }.count
-        let median = (0..<nq).map { q in RobustStats.median((0..<(bw * bh)).compactMap { valid[$0] ? logE[$0 * nq + q] : nil }) }
+        // The median curve from at most ~20k valid blocks (a regular sample on large images).
+        let validBlocks = (0..<(bw * bh)).filter { valid[$0] }
+        let sample = Swift.stride(from: 0, to: validBlocks.count, by: max(1, validBlocks.count / 20_000)).map { validBlocks[$0] }
+        let median = (0..<nq).map { q in RobustStats.median(sample.map { logE[$0 * nq + q] }) }
         let candidates = qs.indices.filter { qs[$0] < last - 2 }
         var strength = [Float](repeating: 0, count: bw * bh), ghostQ = [Int](repeating: 0, count: bw * bh)
-        for b in 0..<(bw * bh) where valid[b] && !candidates.isEmpty {
-            let dev = (0..<nq).map { logE[b * nq + $0] - median[$0] }
-            let level = RobustStats.median(candidates.map { dev[$0] })
-            for i in candidates where level - dev[i] > strength[b] { strength[b] = level - dev[i]; ghostQ[b] = qs[i] }
+        var dev = [Float](repeating: 0, count: candidates.count)
+        for b in validBlocks where !candidates.isEmpty {
+            for (k, i) in candidates.enumerated() { dev[k] = logE[b * nq + i] - median[i] }
+            var sorted = dev
+            sorted.sort()
+            let level = sorted[sorted.count / 2]
+            for (k, i) in candidates.enumerated() where level - dev[k] > strength[b] { strength[b] = level - dev[k]; ghostQ[b] = qs[i] }
         }
         var findings: [Finding] = []
         var measurements: [String: Double] = ["ghost_last_quality": Double(min(last, 100))]
@@ -124,18 +130,17 @@ public struct JPEGGhostAnalysis: ForensicAnalysis {
 
     /// 3x3-block mean of each quality's difference (Farid's spatial averaging).
     static func boxSmooth(_ d: [Float], bw: Int, bh: Int, nq: Int) -> [Float] {
-        var out = [Float](repeating: 0, count: d.count)
-        for by in 0..<bh {
-            for bx in 0..<bw {
-                let y0 = max(by - 1, 0), y1 = min(by + 1, bh - 1), x0 = max(bx - 1, 0), x1 = min(bx + 1, bw - 1)
-                let n = Float((y1 - y0 + 1) * (x1 - x0 + 1))
-                for q in 0..<nq {
-                    var s: Float = 0
-                    for y in y0...y1 { for x in x0...x1 { s += d[(y * bw + x) * nq + q] } }
-                    out[(by * bw + bx) * nq + q] = s / n
+        d.withUnsafeBufferPointer { src in
+            let s = SharedConst(base: src.baseAddress!)
+            return Parallel.fill(bw * bh * nq, initial: Float(0), minimumPerChunk: 4096) { range, out in
+                for i in range {
+                    let q = i % nq, b = i / nq, bx = b % bw, by = b / bw
+                    let y0 = max(by - 1, 0), y1 = min(by + 1, bh - 1), x0 = max(bx - 1, 0), x1 = min(bx + 1, bw - 1)
+                    var acc: Float = 0
+                    for y in y0...y1 { for x in x0...x1 { acc += s[(y * bw + x) * nq + q] } }
+                    out[i] = acc / Float((y1 - y0 + 1) * (x1 - x0 + 1))
                 }
             }
         }
-        return out
     }
 }

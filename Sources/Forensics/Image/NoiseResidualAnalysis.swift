@@ -36,7 +36,7 @@ public struct NoiseResidualAnalysis: ForensicAnalysis {
         let p = parameters
         let auto = input.image.width * input.image.height > 2_000_000 ? 32 : 16
         let bs = max(4, (p.blockSize ?? auto) & ~1)
-        let luma = Plane(luma: input.image)
+        let luma = input.luma
         guard luma.width >= 2 * bs, luma.height >= 2 * bs else {
             return .skipped(id, title, reason: "The image (\(luma.width)x\(luma.height)) is too small to estimate local noise.")
         }

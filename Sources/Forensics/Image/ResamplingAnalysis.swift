@@ -36,7 +36,7 @@ public struct ResamplingAnalysis: ForensicAnalysis {
                                                            (1, 0, 0.5), (-1, 1, -0.25), (0, 1, 0.5), (1, 1, -0.25)]
 
     public func analyze(_ input: ForensicInput) throws -> AnalysisResult {
-        let luma = Plane(luma: input.image)
+        let luma = input.luma
         var size = 1 << Int(log2(Double(max(parameters.blockSize, 16))))
         while size > 16 && (size > luma.width - 2 || size > luma.height - 2) { size /= 2 }
         let B = size

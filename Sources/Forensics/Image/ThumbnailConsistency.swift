@@ -33,7 +33,7 @@ public struct ThumbnailConsistency: ForensicAnalysis {
 
     public func analyze(_ input: ForensicInput) throws -> AnalysisResult {
         guard let thumb = input.thumbnail else { return .skipped(id, title, reason: "The file carries no decodable EXIF thumbnail.") }
-        let main = Plane(luma: input.image)
+        let main = input.luma
         let bs = max(parameters.blockSize, 1)
         guard thumb.width >= 2 * bs, thumb.height >= 2 * bs, main.width >= thumb.width / 4, main.height >= thumb.height / 4 else {
             return .skipped(id, title, reason: "The thumbnail (\(thumb.width)x\(thumb.height)) or the image is too small to compare.")

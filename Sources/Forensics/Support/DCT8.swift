@@ -15,22 +15,25 @@ enum DCT8 {
     /// Forward DCT of the 8x8 block at (bx*8, by*8) of `plane` (values level-shifted by -128),
     /// written to `out` in natural order (index v * 8 + u: row frequency v, column frequency u).
     static func forward(_ plane: UnsafePointer<Float>, stride: Int, into out: UnsafeMutablePointer<Float>) {
-        var tmp = [Float](repeating: 0, count: 64)
-        // Rows: tmp[y * 8 + u] = sum_x f(x, y) basis(u, x)
-        for y in 0..<8 {
-            let row = plane + y * stride
-            for u in 0..<8 {
-                var s: Float = 0
-                for x in 0..<8 { s += (row[x] - 128) * basis[u * 8 + x] }
-                tmp[y * 8 + u] = s
-            }
-        }
-        // Columns: out[v * 8 + u] = sum_y tmp(y, u) basis(v, y)
-        for v in 0..<8 {
-            for u in 0..<8 {
-                var s: Float = 0
-                for y in 0..<8 { s += tmp[y * 8 + u] * basis[v * 8 + y] }
-                out[v * 8 + u] = s
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: 64) { tmp in
+            basis.withUnsafeBufferPointer { b in
+                // Rows: tmp[y * 8 + u] = sum_x f(x, y) basis(u, x)
+                for y in 0..<8 {
+                    let row = plane + y * stride
+                    for u in 0..<8 {
+                        var s: Float = 0
+                        for x in 0..<8 { s += (row[x] - 128) * b[u * 8 + x] }
+                        tmp[y * 8 + u] = s
+                    }
+                }
+                // Columns: out[v * 8 + u] = sum_y tmp(y, u) basis(v, y)
+                for v in 0..<8 {
+                    for u in 0..<8 {
+                        var s: Float = 0
+                        for y in 0..<8 { s += tmp[y * 8 + u] * b[v * 8 + y] }
+                        out[v * 8 + u] = s
+                    }
+                }
             }
         }
     }

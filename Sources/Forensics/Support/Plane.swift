@@ -44,14 +44,34 @@ public struct Plane: Sendable, Equatable {
     public func blockMeans(_ size: Int) -> Plane {
         precondition(size > 0)
         let bw = (width + size - 1) / size, bh = (height + size - 1) / size
-        var sums = [Double](repeating: 0, count: bw * bh), counts = [Int](repeating: 0, count: bw * bh)
-        values.withUnsafeBufferPointer { p in
-            for y in 0..<height {
-                let row = (y / size) * bw
-                for x in 0..<width { sums[row + x / size] += Double(p[y * width + x]); counts[row + x / size] += 1 }
+        let (w, h) = (width, height)
+        let out = values.withUnsafeBufferPointer { src in
+            let s = SharedConst(base: src.baseAddress!)
+            return Parallel.fill(bw * bh, initial: Float(0), minimumPerChunk: max(bw, 1) * 4) { range, out in
+                // Whole block rows: a row belongs to the chunk its first cell falls in.
+                let firstRow = range.lowerBound / bw, lastRow = (range.upperBound - 1) / bw
+                for by in firstRow...lastRow where by * bw >= range.lowerBound {
+                    var sums = [Double](repeating: 0, count: bw)
+                    let y1 = min(by * size + size, h)
+                    for y in (by * size)..<y1 {
+                        let row = y * w
+                        var bx = 0, x = 0
+                        while x < w {
+                            let end = min(x + size, w)
+                            var acc: Float = 0
+                            for i in x..<end { acc += s[row + i] }
+                            sums[bx] += Double(acc)
+                            bx += 1; x = end
+                        }
+                    }
+                    for bx in 0..<bw {
+                        let cw = min(bx * size + size, w) - bx * size
+                        out[by * bw + bx] = Float(sums[bx] / Double(cw * (y1 - by * size)))
+                    }
+                }
             }
         }
-        return Plane(width: bw, height: bh, values: zip(sums, counts).map { $1 > 0 ? Float($0 / Double($1)) : 0 })
+        return Plane(width: bw, height: bh, values: out)
     }
 
     /// Box-filter downscale by an integer factor (area average; partial edge blocks averaged too).
