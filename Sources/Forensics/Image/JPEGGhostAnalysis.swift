@@ -108,6 +108,7 @@ public struct JPEGGhostAnalysis: ForensicAnalysis {
     static func differences(_ luma: Plane, qualities: [Int]) -> [Float] {
         let bw = luma.width / 8, bh = luma.height / 8, nq = qualities.count
         let tables = qualities.map { JPEGQualityEstimate.scaledTable(chrominance: false, quality: $0).map(Float.init) }
+        let inverse = tables.map { $0.map { 1 / $0 } }
         return luma.values.withUnsafeBufferPointer { src in
             let s = SharedConst(base: src.baseAddress!)
             let stride = luma.width
@@ -118,9 +119,11 @@ public struct JPEGGhostAnalysis: ForensicAnalysis {
                     let bx = b % bw, by = b / bw
                     for y in 0..<8 { for x in 0..<8 { block[y * 8 + x] = s[(by * 8 + y) * stride + bx * 8 + x] } }
                     block.withUnsafeBufferPointer { bp in coef.withUnsafeMutableBufferPointer { DCT8.forward(bp.baseAddress!, stride: 8, into: $0.baseAddress!) } }
-                    for (qi, t) in tables.enumerated() {
+                    for qi in 0..<nq {
+                        let t = tables[qi], inv = inverse[qi]
                         var e: Float = 0
-                        for i in 0..<64 { let r = coef[i] - t[i] * (coef[i] / t[i]).rounded(); e += r * r }
+                        // Ties to even rather than libjpeg's away from zero: exact ties do not occur in practice.
+                        for i in 0..<64 { let r = coef[i] - t[i] * (coef[i] * inv[i]).rounded(.toNearestOrEven); e += r * r }
                         out[b * nq + qi] = e / 64
                     }
                 }
