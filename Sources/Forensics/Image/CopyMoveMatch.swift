@@ -1,0 +1,29 @@
+// One copy-move finding: a region of the image that appears a second time elsewhere in it, with
+// the boxes of both copies in image pixels and the shift between them.
+
+/// A region duplicated inside one image.
+public struct CopyMoveMatch: Sendable, Equatable {
+    /// A box in image pixels.
+    public struct Box: Sendable, Equatable, CustomStringConvertible {
+        public var x: Int, y: Int, width: Int, height: Int
+        public init(x: Int, y: Int, width: Int, height: Int) { self.x = x; self.y = y; self.width = width; self.height = height }
+        public var description: String { "x=\(x) y=\(y) w=\(width) h=\(height)" }
+    }
+
+    /// The copy nearer the top-left (the order is arbitrary: either may be the original).
+    public var source: Box
+    /// The other copy: `source` moved by `shift`.
+    public var target: Box
+    /// target - source, in image pixels.
+    public var shift: (dx: Int, dy: Int)
+    /// Number of matching overlapping blocks that voted for this shift.
+    public var blocks: Int
+
+    public init(source: Box, target: Box, shift: (dx: Int, dy: Int), blocks: Int) {
+        self.source = source; self.target = target; self.shift = shift; self.blocks = blocks
+    }
+
+    public static func == (a: CopyMoveMatch, b: CopyMoveMatch) -> Bool {
+        a.source == b.source && a.target == b.target && a.shift == b.shift && a.blocks == b.blocks
+    }
+}

@@ -1,0 +1,50 @@
+// The forensic branch through the engine, as a user runs it: the edited file of a real GIMP
+// splice scores higher than its original, with maps and findings; a video is not applicable yet.
+import Detection
+import Evidence
+import Foundation
+import Media
+import TestSupport
+import Testing
+
+@Suite("Forensic branch")
+struct ForensicBranchTests {
+    static func run(_ sample: String) throws -> Analysis {
+        var options = EngineOptions()
+        options.branches = ["forensic"]
+        return try DetectionEngine(branches: [ForensicBranch()]).analyze(Samples.path(sample), options: options)
+    }
+
+    @Test func theSpliceScoresHigherThanItsOriginalWithEvidence() throws {
+        let edited = try Self.run("ela_modified.jpg"), original = try Self.run("ela_original.jpg")
+        let e = try #require(edited.report.branch("forensic")), o = try #require(original.report.branch("forensic"))
+        #expect(e.status == .ok && o.status == .ok)
+        #expect(e.score! > o.score! + 0.2, "edited \(e.score!), original \(o.score!)")
+        #expect(e.score! >= 0.5)
+        #expect(o.score! < 0.5)
+        #expect(e.maps.contains { $0.id == "forensic/ela" } && e.maps.contains { $0.id == "forensic/noise/2" })
+        for ref in e.maps {
+            let map = try #require(edited.maps[ref.id], "map \(ref.id) is referenced but missing")
+            #expect(map.width == ref.width && map.height == ref.height)
+        }
+        #expect(e.findings.contains { $0.code == "ela-region" })
+        #expect(e.measurements["ela.score"] != nil && e.measurements["dq.dq_detected"] == 0)
+    }
+
+    @Test func aCameraPhotoWithItsThumbnailIsNotFlagged() throws {
+        let r = try #require(try Self.run("photo-exif.jpg").report.branch("forensic"))
+        #expect(r.status == .ok)
+        #expect(r.score! < 0.5)
+        #expect(r.measurements["thumbnail.thumbnail_correlation"]! > 0.9)
+    }
+
+    @Test func videosAreNotApplicableYet() throws {
+        let r = try #require(try Self.run("webcam-face.avi").report.branch("forensic"))
+        #expect(r.status == .notApplicable)
+        #expect(r.reason?.contains("video frame pipeline") == true)
+    }
+
+    @Test func theBranchIsRegistered() {
+        #expect(BranchRegistry.branch("forensic") is ForensicBranch)
+    }
+}
