@@ -5,7 +5,6 @@ import Foundation
 
 /// A forward real FFT of a fixed length `n` (even). Not thread-safe: one per thread.
 public final class RealFFT {
-    private static let initLock = NSLock()
     public let n: Int
     private var ctx: OpaquePointer?
     private let fn: av_tx_fn
@@ -18,11 +17,7 @@ public final class RealFFT {
         self.n = n
         var scale: Float = 1
         var f: av_tx_fn?
-        // FFmpeg 5.1 fills its shared twiddle tables lazily inside av_tx_init without a lock;
-        // two threads initialising at once were seen to get wrong spectra. Serialise it.
-        RealFFT.initLock.lock()
         let rc = av_tx_init(&ctx, &f, AV_TX_FLOAT_RDFT, 0, Int32(n), &scale, 0)
-        RealFFT.initLock.unlock()
         precondition(rc == 0 && f != nil, "av_tx_init failed for length \(n)")
         fn = f!
         // av_tx wants CPU-aligned buffers; av_malloc aligns them.
@@ -41,6 +36,9 @@ public final class RealFFT {
         for i in 0..<m { input[i] = samples[i] }
         for i in m..<n { input[i] = 0 }
         fn(ctx, output, input, MemoryLayout<Float>.size)
+        // FFmpeg 5.1's RDFT does not write the imaginary part of the Nyquist bin (it is zero for
+        // real input); the slot held whatever av_malloc left there, seen as 1e19 or inf.
+        output[n + 1] = 0
         if out.count != n / 2 + 1 { out = [Float](repeating: 0, count: n / 2 + 1) }
         for k in 0...(n / 2) {
             let re = output[2 * k], im = output[2 * k + 1]
