@@ -68,6 +68,22 @@ import TestSupport
         #expect(f.image.pixels == same)
     }
 
+    /// Stepping forward through the whole clip decodes each frame once: no seek, not even at the
+    /// end where the decoder is draining its last buffered frames.
+    @Test func steppingForwardNeverSeeks() throws {
+        let reader = try VideoReader(path: Samples.path("webcam-face.avi"), cacheCapacity: 2)
+        for i in 0..<reader.frameCount { #expect(try reader.frame(at: i).index == i) }
+        #expect(reader.seeks == 0)
+        _ = try reader.frame(at: reader.frameCount - 2)   // in the cache
+        #expect(reader.seeks == 0)
+        _ = try reader.frame(at: 10)                       // not: one seek
+        _ = try reader.frame(at: 11)
+        #expect(reader.seeks == 1)
+        let h264 = try VideoReader(path: Samples.path("cockatoo-720p.mp4"), outputSize: (64, 36))
+        for i in 0..<h264.frameCount { _ = try h264.frame(at: i) }
+        #expect(h264.seeks == 0)
+    }
+
     @Test func sequentialFramesDifferAndAdvance() throws {
         let reader = try VideoReader(path: Samples.path("cockatoo-720p.mp4"))
         var previous = try reader.frame(at: 100)

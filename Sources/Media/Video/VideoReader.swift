@@ -53,6 +53,8 @@ public final class VideoReader {
     var cache: VideoFrameCache
     /// Index of the last frame the decoder produced; -1 before the first.
     var position = -1
+    /// Seeks made so far (tests check that stepping forward never seeks).
+    var seeks = 0
 
     /// Opens the video at `path` and indexes its frames (`avformat_open_input`,
     /// `avformat_find_stream_info`, `av_read_frame` over the whole stream, `avcodec_open2`).
