@@ -21,6 +21,21 @@ import TestSupport
         #expect(reader.rotation == 0)
     }
 
+    /// A phone-style display matrix is reported as ffprobe reports it, in the reader and the metadata.
+    @Test func rotationFromDisplayMatrix() throws {
+        let plain = try Fixtures.testPattern("mpeg4.avi")
+        let path = try Fixtures.make("rotated.mp4", ["-i", plain, "-c", "copy", "-metadata:s:v:0", "rotate=90"])
+        let probe = try Fixtures.probe(path)
+        let v = try #require(Fixtures.stream(probe, "video"))
+        let side = try #require((v["side_data_list"] as? [[String: Any]])?.first { $0["rotation"] != nil })
+        let expected = try #require(side["rotation"] as? Double)
+        #expect(abs(expected) == 90)
+        #expect(try VideoReader(path: path).rotation == expected)
+        let s = try MediaInspector.summarize(path)
+        guard case .list(let streams)? = s.metadata["streams"], case .group(let g) = streams[0] else { Issue.record("no streams"); return }
+        #expect(g["rotation"] == .double(expected))
+    }
+
     @Test func knownFacts() throws {
         let c = try VideoReader(path: Samples.path("cockatoo-720p.mp4"))
         #expect(c.frameCount == 280 && c.width == 1280 && c.height == 720 && c.fps == 20 && c.codecName == "h264")
