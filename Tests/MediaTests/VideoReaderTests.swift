@@ -99,6 +99,18 @@ import TestSupport
         #expect(h264.seeks == 0)
     }
 
+    /// A BT.709-tagged 4:4:4 clip converts with the BT.709 matrix (ffmpeg's scale filter follows the
+    /// frame's colour space too); BT.601, swscale's default, would be visibly off.
+    @Test func colourMatrixFollowsTheFrame() throws {
+        let path = try Fixtures.make("bt709-444.mp4", ["-f", "lavfi", "-i", "testsrc=size=320x240:rate=25", "-t", "0.4",
+            "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv444p", "-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709"])
+        let f = try VideoReader(path: path).frame(at: 0)
+        #expect(f.image.pixels == (try Fixtures.ffmpegRGB(path, swsFlags: "bilinear+full_chroma_int")))
+        let bt601 = RGBImage(width: 320, height: 240, pixels: [UInt8](try Fixtures.run("ffmpeg", ["-v", "error", "-i", path, "-frames:v", "1",
+            "-sws_flags", "bilinear+full_chroma_int", "-vf", "scale=in_color_matrix=bt601", "-f", "rawvideo", "-pix_fmt", "rgb24", "-"])))
+        #expect(f.image.meanAbsoluteDifference(bt601) > 2)
+    }
+
     @Test func sequentialFramesDifferAndAdvance() throws {
         let reader = try VideoReader(path: Samples.path("cockatoo-720p.mp4"))
         var previous = try reader.frame(at: 100)

@@ -1,7 +1,7 @@
 // Converts decoded pictures of any pixel format (YUV, palette, grey, 16-bit, with or without
 // alpha) to packed 8-bit RGB, optionally resized, with `sws_scale_frame`.
 //
-// Each `Stage` owns a `SwsContext` (`sws_getCachedContext`, `sws_freeContext`) and its output
+// Each `Stage` owns a `SwsContext` (`sws_alloc_context`, `sws_init_context`, `sws_freeContext`) and its output
 // `AVFrame`; both are rebuilt only when the source size or format changes, so converting a video
 // allocates nothing per frame beyond the returned pixel array. YUV sources use the matrix and range
 // their frame declares (BT.709 for HD, full range for JPEG), not swscale's BT.601 default.
@@ -32,7 +32,21 @@ final class FFmpegScaler {
             if key != k {
                 let shrinking = ow < s.width || oh < s.height
                 let flags = (shrinking ? cff_sws_area() : cff_sws_bilinear()) | cff_sws_full_chroma()
-                ctx = sws_getCachedContext(ctx, s.width, s.height, AVPixelFormat(s.format), ow, oh, ofmt, flags, nil, nil, nil)
+                // sws_alloc_context and options rather than sws_getCachedContext, which cannot set threads.
+                sws_freeContext(ctx)
+                ctx = sws_alloc_context()
+                if let c = ctx {
+                    let o = UnsafeMutableRawPointer(c)
+                    av_opt_set_int(o, "srcw", Int64(s.width), 0); av_opt_set_int(o, "srch", Int64(s.height), 0)
+                    av_opt_set_int(o, "src_format", Int64(s.format), 0)
+                    av_opt_set_int(o, "dstw", Int64(ow), 0); av_opt_set_int(o, "dsth", Int64(oh), 0)
+                    av_opt_set_int(o, "dst_format", Int64(ofmt.rawValue), 0)
+                    av_opt_set_int(o, "sws_flags", Int64(flags), 0)
+                    // Slice threads (0 = one per core): the decoder's frame threads leave a core
+                    // partly idle, and converting a 4:4:4 frame is the slowest step of the loop.
+                    av_opt_set_int(o, "threads", 0, 0)
+                    if sws_init_context(c, nil, nil) < 0 { sws_freeContext(c); ctx = nil }
+                }
                 guard let ctx else {
                     key = []
                     throw MediaError.corrupt(path: path, detail: "cannot convert pixel format \(FFmpegScaler.pixelFormatName(s.format)) to RGB")
