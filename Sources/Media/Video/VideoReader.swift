@@ -40,6 +40,13 @@ public final class VideoReader {
     /// Exact number of frames (packets of the video stream, as `ffprobe -count_packets`).
     public var frameCount: Int { index.count }
 
+    /// Why indexing stopped before the end of the file (a read error in a damaged or truncated
+    /// file); nil when the demuxer reached the end. `frameCount` counts what could be read.
+    public var scanError: MediaError? { index.scanError }
+    /// Frames the container's header declares (`AVStream.nb_frames`), nil when it does not say.
+    /// More than `frameCount` means the data stops early: an MP4 cut after its index, for one.
+    public let declaredFrameCount: Int?
+
     // Decoding state (see VideoReader+Decoding.swift).
     let options: MediaOptions
     var format: FFmpegFormat
@@ -79,6 +86,7 @@ public final class VideoReader {
         codecName = decoder.codecName
         hasAudio = format.bestStream(AVMEDIA_TYPE_AUDIO) != nil
         rotation = Self.rotation(of: stream)
+        declaredFrameCount = stream.pointee.nb_frames > 0 ? Int(stream.pointee.nb_frames) : nil
 
         // Index with a second demuxer, so this one stays at the start for sequential decoding.
         let scan = try FFmpegFormat(path: path)
