@@ -47,7 +47,8 @@ enum StreamInspector {
                     source: "media"))
             }
         }
-        for i in 0..<format.streamCount {
+        // Video only: for audio, nb_frames counts samples in some containers (AVI PCM) and packets in others.
+        for i in 0..<format.streamCount where format.type(of: i) == AVMEDIA_TYPE_VIDEO && !format.isAttachedPicture(i) {
             let declared = Int(format.stream(i).pointee.nb_frames)
             if declared > counts.packets[i] {
                 s.findings.append(Finding(code: "stream-truncated", severity: .warning,
