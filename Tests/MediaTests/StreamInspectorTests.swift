@@ -39,6 +39,7 @@ import TestSupport
         #expect(string(st[0]["pix_fmt"]) == "yuv444p")
         #expect(int(st[1]["sample_rate"]) == Int64(ref[1]["sample_rate"] as! String))
         #expect(s.metadata["file"] != nil)
+        #expect(s.findings.isEmpty, "\(s.findings)")
     }
 
     @Test func webcamAVI() throws {
@@ -48,6 +49,7 @@ import TestSupport
         #expect(string(s.metadata[path: "container", "software"]) == "CanonMVI02")
         #expect(string(s.metadata[path: "container", "creation_time"]) == "2006-10-29 14:33:55")
         #expect(string(streams(s)[1]["codec"]) == "pcm_u8")
+        #expect(s.findings.isEmpty, "\(s.findings)")
     }
 
     @Test func speechWAV() throws {
@@ -127,11 +129,14 @@ import TestSupport
         let cutFast = try Fixtures.write("cockatoo-faststart-30pc.mp4", [UInt8](bytes.prefix(bytes.count * 3 / 10)))
         let reader = try VideoReader(path: cutFast)
         #expect(reader.frameCount > 20 && reader.frameCount < 280)
+        #expect(reader.declaredFrameCount == 280)
         for i in [0, reader.frameCount / 2, reader.frameCount - 1] {
             do { #expect(try reader.frame(at: i).index == i) } catch { #expect(error is MediaError) }
         }
         let s = try MediaInspector.summarize(cutFast)
         #expect(s.frames == reader.frameCount)
+        #expect(s.findings.contains { $0.code == "stream-truncated" && $0.location == "streams[0]" })
+        #expect(!(try MediaInspector.summarize(fast)).findings.contains { $0.code == "stream-truncated" })
     }
 
     @Test func randomBytesNamedMP4() throws {

@@ -21,6 +21,21 @@ import TestSupport
         #expect(reader.rotation == 0)
     }
 
+    /// A phone-style display matrix is reported as ffprobe reports it, in the reader and the metadata.
+    @Test func rotationFromDisplayMatrix() throws {
+        let plain = try Fixtures.testPattern("mpeg4.avi")
+        let path = try Fixtures.make("rotated.mp4", ["-i", plain, "-c", "copy", "-metadata:s:v:0", "rotate=90"])
+        let probe = try Fixtures.probe(path)
+        let v = try #require(Fixtures.stream(probe, "video"))
+        let side = try #require((v["side_data_list"] as? [[String: Any]])?.first { $0["rotation"] != nil })
+        let expected = try #require(side["rotation"] as? Double)
+        #expect(abs(expected) == 90)
+        #expect(try VideoReader(path: path).rotation == expected)
+        let s = try MediaInspector.summarize(path)
+        guard case .list(let streams)? = s.metadata["streams"], case .group(let g) = streams[0] else { Issue.record("no streams"); return }
+        #expect(g["rotation"] == .double(expected))
+    }
+
     @Test func knownFacts() throws {
         let c = try VideoReader(path: Samples.path("cockatoo-720p.mp4"))
         #expect(c.frameCount == 280 && c.width == 1280 && c.height == 720 && c.fps == 20 && c.codecName == "h264")
@@ -66,6 +81,34 @@ import TestSupport
         // With the same swscale method the pixels are identical.
         let same = try Fixtures.ffmpegRGB(path, swsFlags: "bilinear+full_chroma_int")
         #expect(f.image.pixels == same)
+    }
+
+    /// Stepping forward through the whole clip decodes each frame once: no seek, not even at the
+    /// end where the decoder is draining its last buffered frames.
+    @Test func steppingForwardNeverSeeks() throws {
+        let reader = try VideoReader(path: Samples.path("webcam-face.avi"), cacheCapacity: 2)
+        for i in 0..<reader.frameCount { #expect(try reader.frame(at: i).index == i) }
+        #expect(reader.seeks == 0)
+        _ = try reader.frame(at: reader.frameCount - 2)   // in the cache
+        #expect(reader.seeks == 0)
+        _ = try reader.frame(at: 10)                       // not: one seek
+        _ = try reader.frame(at: 11)
+        #expect(reader.seeks == 1)
+        let h264 = try VideoReader(path: Samples.path("cockatoo-720p.mp4"), outputSize: (64, 36))
+        for i in 0..<h264.frameCount { _ = try h264.frame(at: i) }
+        #expect(h264.seeks == 0)
+    }
+
+    /// A BT.709-tagged 4:4:4 clip converts with the BT.709 matrix (ffmpeg's scale filter follows the
+    /// frame's colour space too); BT.601, swscale's default, would be visibly off.
+    @Test func colourMatrixFollowsTheFrame() throws {
+        let path = try Fixtures.make("bt709-444.mp4", ["-f", "lavfi", "-i", "testsrc=size=320x240:rate=25", "-t", "0.4",
+            "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv444p", "-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709"])
+        let f = try VideoReader(path: path).frame(at: 0)
+        #expect(f.image.pixels == (try Fixtures.ffmpegRGB(path, swsFlags: "bilinear+full_chroma_int")))
+        let bt601 = RGBImage(width: 320, height: 240, pixels: [UInt8](try Fixtures.run("ffmpeg", ["-v", "error", "-i", path, "-frames:v", "1",
+            "-sws_flags", "bilinear+full_chroma_int", "-vf", "scale=in_color_matrix=bt601", "-f", "rawvideo", "-pix_fmt", "rgb24", "-"])))
+        #expect(f.image.meanAbsoluteDifference(bt601) > 2)
     }
 
     @Test func sequentialFramesDifferAndAdvance() throws {

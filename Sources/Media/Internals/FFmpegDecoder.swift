@@ -83,9 +83,9 @@ final class FFmpegDecoder {
         while true {
             switch try receive(into: frame) {
             case .frame: return true
-            case .endOfStream: return false
+            case .endOfStream: finished = true; return false
             case .needsInput:
-                if draining { return false }
+                if draining { finished = true; return false }
                 var got = false
                 while try format.read(into: packet) {
                     if packet.streamIndex == stream { got = true; break }
@@ -95,9 +95,11 @@ final class FFmpegDecoder {
         }
     }
 
-    /// True once the end of the input was sent; reset by `restart()`.
+    /// True once the end of the input was sent (buffered frames may still come out).
     private(set) var draining = false
+    /// True once the last frame came out: only a `restart()` makes this decoder useful again.
+    private(set) var finished = false
 
     /// Flushes and forgets the drain state, after a seek.
-    func restart() { flush(); draining = false }
+    func restart() { flush(); draining = false; finished = false }
 }

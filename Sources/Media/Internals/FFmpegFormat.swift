@@ -27,12 +27,8 @@ final class FFmpegFormat {
         ctx = opened
         if findStreamInfo {
             let rc = avformat_find_stream_info(ctx, nil)
-            if rc < 0 {
-                let err = FFmpeg.error(rc, "read stream info", path: path, context: UnsafeRawPointer(ctx))
-                var doomed: UnsafeMutablePointer<AVFormatContext>? = opened
-                avformat_close_input(&doomed)
-                throw err
-            }
+            // Fully initialised here, so deinit closes the input when this throws.
+            if rc < 0 { throw FFmpeg.error(rc, "read stream info", path: path, context: UnsafeRawPointer(ctx)) }
         }
     }
 

@@ -47,6 +47,15 @@ enum StreamInspector {
                     source: "media"))
             }
         }
+        // Video only: for audio, nb_frames counts samples in some containers (AVI PCM) and packets in others.
+        for i in 0..<format.streamCount where format.type(of: i) == AVMEDIA_TYPE_VIDEO && !format.isAttachedPicture(i) {
+            let declared = Int(format.stream(i).pointee.nb_frames)
+            if declared > counts.packets[i] {
+                s.findings.append(Finding(code: "stream-truncated", severity: .warning,
+                    message: "Stream \(i) declares \(declared) frames in the container's header, but only \(counts.packets[i]) can be read: the data stops early (a cut or partial copy).",
+                    source: "media", location: "streams[\(i)]"))
+            }
+        }
         if let e = counts.error {
             s.findings.append(Finding(code: "stream-read-error", severity: .warning,
                 message: "Reading the streams stopped early (\(e.description)); counts and durations cover only what could be read.",

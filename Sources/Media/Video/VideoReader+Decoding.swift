@@ -21,7 +21,7 @@ extension VideoReader {
         guard index >= 0 && index < frameCount else { throw MediaError.frameOutOfRange(index: index, count: frameCount) }
         if let hit = cache.get(index) { return hit }
         var key = self.index.keyframe(atOrBefore: index)
-        let ahead = position < index && key <= position + 1 && !decoder.draining
+        let ahead = position < index && key <= position + 1 && !decoder.finished
         if !ahead { try seek(toKeyframe: key) }
         // True until a frame at or after the keyframe comes out (the primer frame comes first).
         var justSought = !ahead
@@ -60,6 +60,7 @@ extension VideoReader {
     /// Positions the demuxer at keyframe `key` and resets the decoder. Keyframe 0 (and any
     /// failed seek) reopens the file, which is always exact.
     private func seek(toKeyframe key: Int) throws {
+        seeks += 1
         decoder.restart()
         position = key - 1
         if key > 0 {

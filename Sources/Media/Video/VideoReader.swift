@@ -40,6 +40,13 @@ public final class VideoReader {
     /// Exact number of frames (packets of the video stream, as `ffprobe -count_packets`).
     public var frameCount: Int { index.count }
 
+    /// Why indexing stopped before the end of the file (a read error in a damaged or truncated
+    /// file); nil when the demuxer reached the end. `frameCount` counts what could be read.
+    public var scanError: MediaError? { index.scanError }
+    /// Frames the container's header declares (`AVStream.nb_frames`), nil when it does not say.
+    /// More than `frameCount` means the data stops early: an MP4 cut after its index, for one.
+    public let declaredFrameCount: Int?
+
     // Decoding state (see VideoReader+Decoding.swift).
     let options: MediaOptions
     var format: FFmpegFormat
@@ -53,6 +60,8 @@ public final class VideoReader {
     var cache: VideoFrameCache
     /// Index of the last frame the decoder produced; -1 before the first.
     var position = -1
+    /// Seeks made so far (tests check that stepping forward never seeks).
+    var seeks = 0
 
     /// Opens the video at `path` and indexes its frames (`avformat_open_input`,
     /// `avformat_find_stream_info`, `av_read_frame` over the whole stream, `avcodec_open2`).
@@ -77,6 +86,7 @@ public final class VideoReader {
         codecName = decoder.codecName
         hasAudio = format.bestStream(AVMEDIA_TYPE_AUDIO) != nil
         rotation = Self.rotation(of: stream)
+        declaredFrameCount = stream.pointee.nb_frames > 0 ? Int(stream.pointee.nb_frames) : nil
 
         // Index with a second demuxer, so this one stays at the start for sequential decoding.
         let scan = try FFmpegFormat(path: path)

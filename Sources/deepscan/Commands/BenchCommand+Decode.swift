@@ -17,17 +17,16 @@ extension BenchCommand {
         func measure() throws -> Report {
             let file = options.file ?? "samples/cockatoo-720p.mp4"
             guard FileManager.default.fileExists(atPath: file) else {
-                throw ValidationError("\(file) not found: run from the repository root or pass --file.")
+                throw Failure("\(file) not found: run from the repository root or pass --file.")
             }
             var frames = 0
-            let ours = try BenchCommand.medianSeconds(runs: options.runs) {
+            let (ours, peer) = try BenchCommand.medianSeconds(runs: options.runs, ours: {
                 let reader = try VideoReader(path: file)
                 frames = reader.frameCount
                 for i in 0..<reader.frameCount { _ = try reader.frame(at: i) }
-            }
-            let peer = try BenchCommand.medianSeconds(runs: options.runs) {
+            }, peer: {
                 try BenchCommand.runTool("ffmpeg", ["-hide_banner", "-loglevel", "error", "-threads", "0", "-i", file, "-f", "null", "-"])
-            }
+            })
             let oursFPS = Double(frames) / ours, peerFPS = Double(frames) / peer
             return Report(suite: Self.suiteName, file: file, runs: options.runs,
                           ours: Side(name: nil, fps: oursFPS, medianSeconds: ours),

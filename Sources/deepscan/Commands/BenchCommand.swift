@@ -48,18 +48,32 @@ struct BenchCommand: ParsableCommand {
         func measure() throws -> Report
     }
 
-    /// Median wall-clock seconds of `runs` calls of `body`, after one untimed call.
-    static func medianSeconds(runs: Int, _ body: () throws -> Void) throws -> Double {
-        try body()
-        var times: [Double] = []
-        for _ in 0..<max(1, runs) {
+    /// Median wall-clock seconds of `runs` calls of `ours` and of `peer`, after one untimed call of
+    /// each. The two alternate, so a change in machine load (other builds) hits both alike.
+    static func medianSeconds(runs: Int, ours: () throws -> Void, peer: () throws -> Void) throws -> (ours: Double, peer: Double) {
+        func timed(_ body: () throws -> Void) throws -> Double {
             let start = ContinuousClock.now
             try body()
             let d = ContinuousClock.now - start
-            times.append(Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18)
+            return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
         }
-        times.sort()
-        return times.count % 2 == 1 ? times[times.count / 2] : (times[times.count / 2 - 1] + times[times.count / 2]) / 2
+        func median(_ t: [Double]) -> Double {
+            let s = t.sorted()
+            return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+        }
+        try ours(); try peer()
+        var a: [Double] = [], b: [Double] = []
+        for _ in 0..<max(1, runs) {
+            a.append(try timed(ours))
+            b.append(try timed(peer))
+        }
+        return (median(a), median(b))
+    }
+
+    /// A failure while benchmarking (printed without the usage text).
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+        init(_ message: String) { description = message }
     }
 
     /// Runs a command line to completion, failing with its stderr if it fails.
@@ -74,7 +88,7 @@ struct BenchCommand: ParsableCommand {
         let message = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
         guard p.terminationStatus == 0 else {
-            throw ValidationError("\(tool) failed: \(String(decoding: message, as: UTF8.self))")
+            throw Failure("\(tool) \(args.joined(separator: " ")) failed: \(String(decoding: message, as: UTF8.self))")
         }
     }
 
