@@ -38,10 +38,18 @@ struct ForensicBranchTests {
         #expect(r.measurements["thumbnail.thumbnail_correlation"]! > 0.9)
     }
 
-    @Test func videosAreNotApplicableYet() throws {
-        let r = try #require(try Self.run("webcam-face.avi").report.branch("forensic"))
-        #expect(r.status == .notApplicable)
-        #expect(r.reason?.contains("video frame pipeline") == true)
+    /// Videos: the sampled frames (8 by default) each get a score and maps, and the branch does
+    /// not vote in the verdict (weight 0 for video).
+    @Test func videoFramesAreAnalysedButDoNotVote() throws {
+        let report = try Self.run("webcam-face.avi").report
+        let r = try #require(report.branch("forensic"))
+        #expect(r.status == .ok)
+        #expect(r.frameScores?.count == 8)
+        #expect(r.frameScores?.first?.index == 0 && r.frameScores?.last?.index == 67)
+        #expect(r.maps.contains { $0.id == "forensic/ela@frame0" && $0.frame == 0 })
+        #expect(r.weight == 0)
+        #expect(report.frames.count == 8)
+        #expect(report.frames.allSatisfy { $0.scores["forensic"] != nil })
     }
 
     @Test func theBranchIsRegistered() {

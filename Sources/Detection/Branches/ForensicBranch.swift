@@ -4,7 +4,11 @@
 // and combines their scores with ForensicSuite.combine (a weighted noisy-OR: one specific signal,
 // such as a copy-moved region or a thumbnail that shows another picture, is enough; weak signals
 // add up slowly). These are heuristics, not a trained model: the score is not calibrated, and the
-// branch says so when it lands in the middle. Videos are not analysed frame by frame yet.
+// branch says so when it lands in the middle. For videos the same analyses run on the sampled
+// frames (BranchInput.forEachSampledFrame): each frame gets a score and maps (`forensic/<id>@frameN`),
+// and the video's score is the mean of the highest quarter of the frame scores, so a manipulation
+// in part of the video is not averaged away by the untouched rest. JPEG-only analyses (double
+// quantisation, ghosts, thumbnail) do not apply to decoded video frames.
 import Evidence
 import Forensics
 import Foundation
@@ -22,12 +26,48 @@ public struct ForensicBranch: Branch {
     public init(suite: [ForensicSuite.Entry] = ForensicSuite.standard) { self.suite = suite }
 
     public func analyze(_ input: BranchInput) throws -> BranchOutput {
-        guard input.summary.media == .image else {
-            return .notApplicable(id, "frame-level forensic analysis arrives with the video frame pipeline")
-        }
+        if input.summary.media == .video { return try analyzeVideo(input) }
         let forensicInput = try Self.load(input)
         let results = try ForensicSuite.run(suite, on: forensicInput, checkCancelled: { try input.checkCancelled() })
         return output(results)
+    }
+
+    /// Runs the suite on every sampled frame.
+    func analyzeVideo(_ input: BranchInput) throws -> BranchOutput {
+        var frameScores: [FrameScore] = []
+        var maps: [String: Heatmap] = [:], refs: [HeatmapRef] = []
+        var perFrame: [(Int, BranchOutput)] = []
+        try input.forEachSampledFrame { frame in
+            let results = try ForensicSuite.run(suite, on: ForensicInput(image: frame.image), checkCancelled: { try input.checkCancelled() })
+            let out = output(results)
+            frameScores.append(FrameScore(index: frame.index, time: frame.pts, score: out.result.score ?? 0))
+            // Maps of at most 64 frames are kept; beyond that only the scores.
+            if perFrame.count < 64 {
+                for (key, m) in out.maps {
+                    let k = "\(key)@frame\(frame.index)"
+                    maps[k] = m
+                    refs.append(HeatmapRef(id: k, label: m.label, width: m.width, height: m.height, frame: frame.index))
+                }
+            }
+            perFrame.append((frame.index, out))
+        }
+        guard !frameScores.isEmpty else { return .notApplicable(id, "the video has no frames to analyse") }
+        let sorted = frameScores.map(\.score).sorted(by: >)
+        let top = sorted.prefix(max(1, sorted.count / 4))
+        let score = top.reduce(0, +) / Double(top.count)
+        let worst = frameScores.max { $0.score < $1.score }!
+        var findings: [Finding] = [Finding(code: "forensic-frames", severity: worst.score >= 0.65 ? .warning : .info,
+            message: String(format: "Classical analyses on %d sampled frames: highest score %.2f at frame %d (%.2f s), median %.2f. These are photo heuristics: on decoded video frames the codec's own artefacts and depth of field trigger them, so on video they are evidence to look at and do not vote in the verdict (weight 0 in models/fusion.json).",
+                            frameScores.count, worst.score, worst.index + 1, worst.time, sorted[sorted.count / 2]),
+            source: id, location: "frame \(worst.index + 1)")]
+        if let (_, o) = perFrame.first(where: { $0.0 == worst.index }) {
+            findings += o.result.findings.filter { $0.severity >= .warning }.map { f in
+                var f = f; f.location = "frame \(worst.index + 1)"; return f
+            }
+        }
+        let measurements: [String: Double] = ["frames": Double(frameScores.count), "max_frame_score": worst.score, "median_frame_score": sorted[sorted.count / 2]]
+        return BranchOutput(result: BranchResult(id: id, status: .ok, score: score, findings: findings, frameScores: frameScores,
+                                                 maps: refs, measurements: measurements), maps: maps)
     }
 
     /// The decoded image (shared as "image"), and for JPEGs the file and its thumbnail.

@@ -115,9 +115,10 @@ public final class DetectionEngine: Sendable {
     /// Per-frame records, merged from the branches' per-frame scores.
     static func frames(from results: [BranchResult], input: BranchInput) -> [FrameRecord] {
         var byIndex: [Int: FrameRecord] = [:]
+        let keyframes = input.summary.media == .video ? ((try? input.sampledKeyframes()) ?? []) : []
         for r in results {
             for f in r.frameScores ?? [] {
-                byIndex[f.index, default: FrameRecord(index: f.index, time: f.time, keyframe: false)].scores[r.id] = f.score
+                byIndex[f.index, default: FrameRecord(index: f.index, time: f.time, keyframe: keyframes.contains(f.index))].scores[r.id] = f.score
             }
         }
         return byIndex.values.sorted { $0.index < $1.index }
@@ -126,9 +127,11 @@ public final class DetectionEngine: Sendable {
 
 public enum EngineError: Error, CustomStringConvertible, Equatable {
     case unknownBranch(String, known: [String])
+    case tooManyFramesToShare(Int, limit: Int)
     public var description: String {
         switch self {
         case .unknownBranch(let b, let known): return "unknown branch '\(b)'; branches are \(known.joined(separator: ", "))"
+        case .tooManyFramesToShare(let n, let limit): return "\(n) sampled frames are too many to keep in memory (at most \(limit)); the branch must stream them"
         }
     }
 }

@@ -71,8 +71,10 @@ public struct FusionConfig: Codable, Sendable, Equatable {
         let w: [String: Double] = ["spatial": 1, "temporal": 1, "autoencoder": 0.5, "audio": 1, "lipsync": 0.5, "forensic": 1, "metadata": 0.5, "pdf": 1]
         var kc = KindConfig(threshold: 0.5, band: [0.35, 0.65], weights: w)
         kc.minimumWeight = 1
-        return FusionConfig(version: "builtin-0", provenance: "built-in defaults, not fitted on data",
-                            kinds: Dictionary(uniqueKeysWithValues: MediaKind.allCases.map { ($0.rawValue, kc) }))
+        var kinds = Dictionary(uniqueKeysWithValues: MediaKind.allCases.map { ($0.rawValue, kc) })
+        // Photo heuristics do not vote on video frames (see models/fusion.json's provenance).
+        kinds["video"]!.weights["forensic"] = 0
+        return FusionConfig(version: "builtin-0", provenance: "built-in defaults, not fitted on data", kinds: kinds)
     }()
 }
 

@@ -33,6 +33,10 @@ public struct CopyMoveAnalysis: ForensicAnalysis {
         public var minStructure: Float = 3
         /// How many following entries of the sorted list each block is compared with.
         public var neighbours: Int = 12
+        /// Matches whose copies overlap more than this share of the smaller box do not count.
+        public var maxOverlap: Double = 0.5
+        /// Findings listed one by one; the rest are summarised.
+        public var maxFindings: Int = 5
         public init() {}
     }
 
@@ -43,21 +47,33 @@ public struct CopyMoveAnalysis: ForensicAnalysis {
 
     public func analyze(_ input: ForensicInput) throws -> AnalysisResult {
         let image = input.image
-        let (found, factor, cover) = matches(input.luma)
+        let (all, factor, cover) = matches(input.luma)
+        // Matches whose two copies mostly overlap are self-similarity, not a copy (see `overlap`).
+        let found = all.filter { $0.overlap <= parameters.maxOverlap }
         guard let cover else {
             return .skipped(id, title, reason: "The image (\(image.width)x\(image.height)) is too small for block matching.")
         }
         let cell = parameters.blockSize / 2 * factor
         let score = found.map { RobustStats.squash(Double($0.blocks), centre: 1.5 * Double(parameters.minBlocks), width: 0.4 * Double(parameters.minBlocks)) }.max() ?? 0
-        var findings = found.map { m in
+        var findings = found.prefix(parameters.maxFindings).map { m in
             Finding(code: "copy-move", severity: m.blocks >= 2 * parameters.minBlocks ? .warning : .notice,
                     message: "The area \(m.source) appears again at \(m.target), shifted by (\(m.shift.dx), \(m.shift.dy)) pixels (\(m.blocks) matching blocks). Duplicated content is a common way to hide or repeat something; repetitive textures (tiles, fabric) can also match.",
                     source: id, location: "\(m.source) -> \(m.target)")
         }
+        if found.count > parameters.maxFindings {
+            findings.append(Finding(code: "copy-move-more", severity: .notice,
+                                    message: "\(found.count - parameters.maxFindings) more duplicated pairs, weaker than those above. Many pairs together often mean repetitive texture rather than cloning.",
+                                    source: id))
+        }
+        if all.count > found.count {
+            findings.append(Finding(code: "copy-move-self-similar", severity: .info,
+                                    message: "\(all.count - found.count) matched area\(all.count - found.count == 1 ? "" : "s") overlapped \(all.count - found.count == 1 ? "its" : "their") own copy (smooth or self-similar content at a small shift) and did not count.",
+                                    source: id))
+        }
         if findings.isEmpty {
             findings.append(Finding(code: "copy-move-none", severity: .info, message: "No region of the image is repeated elsewhere in it.", source: id))
         }
-        var measurements: [String: Double] = ["copymove_pairs": Double(found.count), "copymove_scale": Double(factor)]
+        var measurements: [String: Double] = ["copymove_pairs": Double(found.count), "copymove_self_similar": Double(all.count - found.count), "copymove_scale": Double(factor)]
         if let top = found.first { measurements["copymove_blocks"] = Double(top.blocks) }
         return AnalysisResult(id: id, title: title, score: score,
                               maps: [cover.heatmap(label: "duplicated regions (share of matched blocks per \(cell)px cell)", lo: 0, hi: 1)],

@@ -8,6 +8,19 @@ public struct CopyMoveMatch: Sendable, Equatable {
         public var x: Int, y: Int, width: Int, height: Int
         public init(x: Int, y: Int, width: Int, height: Int) { self.x = x; self.y = y; self.width = width; self.height = height }
         public var description: String { "x=\(x) y=\(y) w=\(width) h=\(height)" }
+        public var area: Int { max(0, width) * max(0, height) }
+        /// Area shared with `o`.
+        public func intersectionArea(_ o: Box) -> Int {
+            max(0, min(x + width, o.x + o.width) - max(x, o.x)) * max(0, min(y + height, o.y + o.height) - max(y, o.y))
+        }
+    }
+
+    /// Share of the smaller box covered by the other. A copied patch pasted elsewhere barely
+    /// overlaps its source; a large self-similar area matched against itself at a small shift
+    /// (an out-of-focus background, a smooth video frame) overlaps almost entirely.
+    public var overlap: Double {
+        let small = min(source.area, target.area)
+        return small > 0 ? Double(source.intersectionArea(target)) / Double(small) : 1
     }
 
     /// The copy nearer the top-left (the order is arbitrary: either may be the original).
