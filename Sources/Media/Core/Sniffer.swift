@@ -83,9 +83,8 @@ public enum Sniffer {
         }
         guard let fmt, score > 50, let cname = fmt.pointee.name else { return nil }
         let name = String(cString: cname).split(separator: ",").first.map(String.init) ?? ""
-        if name.hasSuffix("_pipe") || name == "image2" {
-            return .init(kind: .image, format: String(name.dropLast(5)), needsStreams: false)
-        }
+        if name.hasSuffix("_pipe") { return .init(kind: .image, format: String(name.dropLast(5)), needsStreams: false) }
+        if name == "image2" { return .init(kind: .image, format: "image", needsStreams: false) }
         return .init(kind: .video, format: name, needsStreams: true)
     }
 
