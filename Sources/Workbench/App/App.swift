@@ -118,6 +118,7 @@ public final class App {
         if redraw { needsRedraw = true }
         var used = false
         for m in messages {
+            if let change = m as? ThemeChange { theme = terminal.colorCapability == .none ? change.theme.asMonochrome() : change.theme; needsRedraw = true; continue }
             for s in screens.reversed() {
                 let r = s.receive(m)
                 if case .ignored = r { continue }
@@ -136,6 +137,8 @@ public final class App {
             if let i = screens.lastIndex(where: { $0 === screen }) { screens.remove(at: i) }
             if let s = screen.exitStatus { status = s }
             if screens.isEmpty { isRunning = false }
+        case .replace(let s):
+            if let i = screens.lastIndex(where: { $0 === screen }) { screens[i] = s } else { screens.append(s) }
         case .quit: isRunning = false
         case .status(let text): status = text
         }

@@ -12,6 +12,8 @@ public enum ScreenResult {
     case push(any Screen)
     /// Close this screen (closing the last one quits).
     case pop
+    /// Close this screen and open another in its place (a prompt's answer).
+    case replace(any Screen)
     /// Leave the app.
     case quit
     /// Used; show this message in the status line.

@@ -22,6 +22,22 @@ extension EvidenceScreen {
             return .status("palette \(paletteName!)")
         case .metadata:
             return .push(MetadataScreen(file: file))
+        case .theme:
+            let names = ["dark", "light", "high-contrast"]
+            themeIndex = (themeIndex + 1) % names.count
+            let t = Theme.resolve(name: names[themeIndex])
+            context.mailbox.post(ThemeChange(t))
+            return .status("theme \(names[themeIndex])" + (t.warnings.isEmpty ? "" : " (\(t.warnings.joined(separator: "; ")))"))
+        case .structure:
+            guard file.summary.media == .pdf else { return .status("the structure view is for PDFs; press m for the metadata tree") }
+            return .push(PDFStructureScreen(file: file))
+        case .compare:
+            let dir = (file.path as NSString).deletingLastPathComponent
+            return .push(PromptScreen(title: "Compare \(title) with", hint: "path of the other file", initial: dir.isEmpty ? "" : dir + "/") { [self] text in
+                do { return .push(try CompareScreen(left: self, rightPath: text, context: context)) } catch {
+                    return .push(MessageScreen(title: "Cannot open \((text as NSString).lastPathComponent)", message: "\(error)", severity: .critical))
+                }
+            })
         case .tag:
             let tags = AnnotationStore.standardTags
             let current = context.annotations.tags(file.summary.sha256).first { tags.contains($0) }

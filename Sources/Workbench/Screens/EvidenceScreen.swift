@@ -19,6 +19,8 @@ extension KeyAction {
     static let reanalyse = KeyAction("reanalyse")
     static let details = KeyAction("details")
     static let compare = KeyAction("compare")
+    static let structure = KeyAction("structure")
+    static let theme = KeyAction("theme")
 }
 
 /// One open evidence file.
@@ -35,6 +37,10 @@ public final class EvidenceScreen: Screen {
     var layerIndex = -1
     var opacity = 0.5
     var paletteName: String?
+    var themeIndex = 0
+    /// Where the panes were last drawn (screen coordinates), for mouse clicks.
+    var stripRect = Rect(x: 0, y: 0, width: 0, height: 0)
+    var paneRects: [Pane: Rect] = [:]
 
     public var title: String { (file.path as NSString).lastPathComponent }
 
@@ -66,6 +72,9 @@ public final class EvidenceScreen: Screen {
             KeyBinding(.char("o"), "opacity", "Change the opacity of the evidence map", action: .opacity, inFooter: false, section: "Evidence"),
             KeyBinding(.char("p"), "palette", "Change the heatmap palette (viridis is colour-blind safe)", action: .palette, inFooter: false, section: "Evidence"),
             KeyBinding(.char("m"), "metadata", "Show the metadata tree", action: .metadata, section: "Evidence"),
+            KeyBinding(.char("s"), "structure", "PDF: Info vs XMP, revisions and risky content", action: .structure, inFooter: file.summary.media == .pdf, section: "Evidence"),
+            KeyBinding(.char("T"), "theme", "Switch the colour theme (dark, light, high-contrast)", action: .theme, inFooter: false, section: "View"),
+            KeyBinding(.char("c"), "compare", "Compare with another file side by side", action: .compare, inFooter: false, section: "Evidence"),
             KeyBinding(.char("b"), "bookmark", "Bookmark this frame/page/branch with a note", action: .bookmark, inFooter: false, section: "Case"),
             KeyBinding(.char("t"), "tag", "Tag the file: ok, to check, suspicious", action: .tag, inFooter: false, section: "Case"),
             KeyBinding(.char("a"), "note", "Add a note to the file", action: .note, inFooter: false, section: "Case"),
@@ -96,16 +105,20 @@ public final class EvidenceScreen: Screen {
                 .draw(into: picture.sub(Rect(x: 0, y: picture.height - 1, width: min(picture.width, 48), height: 1)), theme: theme)
         }
         viewer.drawStrip(into: strip, theme: theme, file: file)
+        stripRect = strip.rect
+        paneRects[.viewer] = mainBox.rect
         guard side.width > 0 else { return }
         let parts = side.split(.rows, [.fixed(7), .fill, .fill])
         let verdictBox = parts[0].box(.rounded, style: theme.border, title: "Verdict")
         VerdictPane.draw(into: verdictBox, theme: theme, file: file)
         let branchBox = parts[1].box(.rounded, style: focus == .branches ? theme.accent : theme.border, title: "Branches")
         branches.table.draw(into: branchBox, theme: theme, focused: focus == .branches)
+        paneRects[.branches] = branchBox.rect
         let tags = context.annotations.tags(file.summary.sha256)
         let findingsTitle = "Findings (\(findings.findings.count))" + (tags.isEmpty ? "" : " · tag: " + tags.joined(separator: ", "))
         let findingsBox = parts[2].box(.rounded, style: focus == .findings ? theme.accent : theme.border, title: findingsTitle)
         findings.list.draw(into: findingsBox, theme: theme, focused: focus == .findings)
+        paneRects[.findings] = findingsBox.rect
     }
 
     func refreshPanes() {
@@ -129,6 +142,7 @@ public final class EvidenceScreen: Screen {
     // MARK: keys and messages
 
     public func handle(_ key: Key) -> ScreenResult {
+        if case .mouse(let m) = key, let r = click(m) { return r }
         if focus == .viewer, let r = viewer.handle(key, file: file) { refreshPanes(); return r }
         if let action = keyBindings.action(for: key), let r = perform(action) { return r }
         switch focus {
@@ -137,6 +151,20 @@ public final class EvidenceScreen: Screen {
         case .findings: if findings.list.handle(key) { return .handled }
         }
         return .ignored
+    }
+
+    /// A click focuses the pane under it; a click on a video's timeline goes to that frame.
+    func click(_ m: MouseEvent) -> ScreenResult? {
+        guard m.kind == .press else { return nil }
+        if let v = viewer as? VideoViewer, stripRect.contains(x: m.x, y: m.y), m.y - stripRect.y < 2 {
+            v.goToTimelineColumn(m.x - stripRect.x, width: stripRect.width)
+            focus = .viewer
+            refreshPanes()
+            return .status(v.positionLabel)
+        }
+        guard let pane = paneRects.first(where: { $0.value.contains(x: m.x, y: m.y) })?.key else { return nil }
+        focus = pane
+        return nil  // the pane's widget handles the click (selection) next
     }
 
     public func receive(_ message: any Sendable) -> ScreenResult {

@@ -38,7 +38,7 @@ public final class PromptScreen: Screen {
             // The answer replaces this prompt: pop it first, then apply what the closure says.
             let r = onSubmit(text)
             switch r {
-            case .push(let s): return .push(s)
+            case .push(let s), .replace(let s): return .replace(s)
             case .status(let s): pendingStatus = s; return .pop
             default: return .pop
             }

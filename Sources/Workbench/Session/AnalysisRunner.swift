@@ -19,7 +19,9 @@ public final class AnalysisRunner {
     private let engine: DetectionEngine
     private let mailbox: Mailbox
     private var current: Cancellation?
-    private var nextToken = 0
+    /// Tokens are unique across runners, so two runners can share one mailbox.
+    private static let tokenLock = NSLock()
+    nonisolated(unsafe) private static var lastToken = 0
     private let queue = DispatchQueue(label: "deepscan.analysis", qos: .userInitiated)
 
     public init(engine: DetectionEngine, mailbox: Mailbox) { self.engine = engine; self.mailbox = mailbox }
@@ -28,8 +30,10 @@ public final class AnalysisRunner {
     @discardableResult
     public func start(_ path: String, options: EngineOptions) -> Int {
         cancel()
-        nextToken += 1
-        let token = nextToken
+        Self.tokenLock.lock()
+        Self.lastToken += 1
+        let token = Self.lastToken
+        Self.tokenLock.unlock()
         let c = Cancellation()
         current = c
         let engine = engine, mailbox = mailbox

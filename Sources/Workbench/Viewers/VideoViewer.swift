@@ -148,6 +148,11 @@ public final class VideoViewer: MediaViewer {
         return .handled
     }
 
+    /// Shows the frame under column `x` of a timeline `width` columns wide.
+    func goToTimelineColumn(_ x: Int, width: Int) {
+        show(Timeline(frameCount: reader.frameCount).frame(atColumn: x, width: width))
+    }
+
     /// "42" is frame 42 (1-based); "12.5s", "1:02", "1:02.5" are times.
     func parsePosition(_ text: String) -> Int? {
         let t = text.trimmingCharacters(in: .whitespaces)
