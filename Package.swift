@@ -29,7 +29,7 @@ let package = Package(
 
         // The ncurses workbench. Only Sources/Workbench/Terminal/NCursesTerminal.swift imports CNCurses.
         .target(name: "Workbench", dependencies: [
-            "Evidence", "Media", "Detection", "CNCurses",
+            "Evidence", "Media", "Forensics", "Detection", "CNCurses",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
 

@@ -20,6 +20,15 @@ extension EvidenceScreen {
             let names = ["inferno", "viridis", "grey"]
             paletteName = names[((names.firstIndex(of: paletteName ?? "inferno") ?? 0) + 1) % names.count]
             return .status("palette \(paletteName!)")
+        case .parameterUp, .parameterDown:
+            let ids = layerIDs()
+            guard layerIndex >= 0, layerIndex < ids.count, LayerTuner.isAdjustable(ids[layerIndex]) else {
+                return .status("this layer has no parameter to adjust (ELA does: press v until forensic/ela)")
+            }
+            guard case .image(let image) = file.content else { return .status("ELA quality can be adjusted on images") }
+            elaQuality = min(98, max(50, elaQuality + (action == .parameterUp ? 2 : -2)))
+            tuner.ela(image, quality: elaQuality)
+            return .status("recomputing ELA at quality \(elaQuality)…")
         case .metadata:
             return .push(MetadataScreen(file: file))
         case .theme:

@@ -21,6 +21,8 @@ extension KeyAction {
     static let compare = KeyAction("compare")
     static let structure = KeyAction("structure")
     static let theme = KeyAction("theme")
+    static let parameterUp = KeyAction("parameter-up")
+    static let parameterDown = KeyAction("parameter-down")
 }
 
 /// One open evidence file.
@@ -38,6 +40,10 @@ public final class EvidenceScreen: Screen {
     var opacity = 0.5
     var paletteName: String?
     var themeIndex = 0
+    /// Maps recomputed with the analyst's parameters, by layer id (they replace the analysis's).
+    var tuned: [String: Heatmap] = [:]
+    var elaQuality = 90
+    lazy var tuner = LayerTuner(mailbox: context.mailbox)
     /// Where the panes were last drawn (screen coordinates), for mouse clicks.
     var stripRect = Rect(x: 0, y: 0, width: 0, height: 0)
     var paneRects: [Pane: Rect] = [:]
@@ -73,6 +79,8 @@ public final class EvidenceScreen: Screen {
             KeyBinding(.char("p"), "palette", "Change the heatmap palette (viridis is colour-blind safe)", action: .palette, inFooter: false, section: "Evidence"),
             KeyBinding(.char("m"), "metadata", "Show the metadata tree", action: .metadata, section: "Evidence"),
             KeyBinding(.char("s"), "structure", "PDF: Info vs XMP, revisions and risky content", action: .structure, inFooter: file.summary.media == .pdf, section: "Evidence"),
+            KeyBinding(.char(">"), "param +", "Raise the layer's parameter (ELA quality)", action: .parameterUp, inFooter: false, section: "Evidence"),
+            KeyBinding(.char("<"), "param -", "Lower the layer's parameter (ELA quality)", action: .parameterDown, inFooter: false, section: "Evidence"),
             KeyBinding(.char("T"), "theme", "Switch the colour theme (dark, light, high-contrast)", action: .theme, inFooter: false, section: "View"),
             KeyBinding(.char("c"), "compare", "Compare with another file side by side", action: .compare, inFooter: false, section: "Evidence"),
             KeyBinding(.char("b"), "bookmark", "Bookmark this frame/page/branch with a note", action: .bookmark, inFooter: false, section: "Case"),
@@ -128,14 +136,20 @@ public final class EvidenceScreen: Screen {
 
     /// The maps that can be laid over what is on screen: the selected branch's first.
     func layerIDs() -> [String] {
-        let ids = viewer.mapIDs(in: file)
+        // The analyses analysts reach for first come first (ELA, then noise, ...).
+        let preferred = ["ela", "noise", "ghost", "double-quantisation", "dq", "copy-move", "resampling", "thumbnail", "gradient", "pca"]
+        func rank(_ id: String) -> Int {
+            let name = id.split(separator: "/").dropFirst().first.map(String.init) ?? id
+            return preferred.firstIndex { name.hasPrefix($0) } ?? preferred.count
+        }
+        let ids = viewer.mapIDs(in: file).sorted { (rank($0), $0) < (rank($1), $1) }
         guard let b = branches.selectedID else { return ids }
         return ids.filter { $0.hasPrefix(b + "/") } + ids.filter { !$0.hasPrefix(b + "/") }
     }
 
     func currentLayer(theme: Theme) -> HeatmapLayer? {
         let ids = layerIDs()
-        guard layerIndex >= 0, layerIndex < ids.count, let map = file.maps[ids[layerIndex]] else { return nil }
+        guard layerIndex >= 0, layerIndex < ids.count, let map = tuned[ids[layerIndex]] ?? file.maps[ids[layerIndex]] else { return nil }
         return HeatmapLayer(id: ids[layerIndex], map: map, opacity: opacity, palette: theme.palette(paletteName))
     }
 
@@ -168,6 +182,10 @@ public final class EvidenceScreen: Screen {
     }
 
     public func receive(_ message: any Sendable) -> ScreenResult {
+        if let u = message as? LayerUpdate {
+            tuned[u.id] = u.map
+            return .status("\(u.label) ready")
+        }
         guard let m = message as? AnalysisMessage, file.apply(m) else { return .ignored }
         refreshPanes()
         if case .finished(_, let a) = m {
