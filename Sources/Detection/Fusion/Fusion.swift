@@ -60,7 +60,8 @@ public enum Fusion {
         var explanation: String
         switch label {
         case .inconclusive where thin:
-            explanation = String(format: "Score %.2f, but only %@ answered (weight %.2f of the %.2f needed for a verdict): not enough evidence to call it either way.", score, answered.joined(separator: ", "), answeredWeight, kc.minimumWeight ?? 0)
+            let voters = answered.filter { (kc.weights[$0] ?? 0) > 0 }
+            explanation = String(format: "Score %.2f, but only %@ voted (weight %.2f of the %.2f needed for a verdict): not enough evidence to call it either way.", score, voters.joined(separator: ", "), answeredWeight, kc.minimumWeight ?? 0)
         case .inconclusive: explanation = String(format: "Score %.2f lies in the inconclusive band %.2f–%.2f: the evidence does not settle it. Driven by %@.", score, band.lowerBound, band.upperBound, words)
         case .fake: explanation = String(format: "Score %.2f is above the band (threshold %.2f). Driven by %@.", score, t, words)
         case .real: explanation = String(format: "Score %.2f is below the band (threshold %.2f). Driven by %@.", score, t, words)
