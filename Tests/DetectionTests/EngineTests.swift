@@ -92,3 +92,25 @@ final class Counter: @unchecked Sendable {
     func bump() { lock.lock(); n += 1; lock.unlock() }
     var value: Int { lock.lock(); defer { lock.unlock() }; return n }
 }
+
+@Suite struct EngineCustodyTests {
+    /// A file that changes while it is analysed is reported, not silently described.
+    @Test func fileChangedDuringAnalysisIsACriticalFinding() throws {
+        let tmp = TempDir()
+        let path = try tmp.copy(Samples.path("speech-8k.wav"), as: "clip.wav")
+        let tamper = FixedBranch(id: "audio") { input in
+            let h = FileHandle(forWritingAtPath: input.path)!
+            h.seekToEndOfFile(); h.write(Data([0])); try? h.close()
+            return BranchOutput(result: BranchResult(id: "audio", status: .ok, score: 0.2))
+        }
+        let r = try DetectionEngine(branches: [tamper]).analyze(path).report
+        #expect(r.findings.contains { $0.code == "file-changed-during-analysis" && $0.severity == .critical })
+    }
+
+    @Test func longMediaNeedsToBeAskedFor() throws {
+        var o = EngineOptions(); o.maxDuration = 10
+        #expect(throws: EngineError.self) { try DetectionEngine(branches: []).analyze(Samples.path("speech-8k.wav"), options: o) }
+        o.maxDuration = 60
+        _ = try DetectionEngine(branches: []).analyze(Samples.path("speech-8k.wav"), options: o)
+    }
+}

@@ -37,6 +37,9 @@ public final class DetectionEngine: Sendable {
         events?(.stage(name: "reading", fraction: 0))
         let summary = try MediaInspector.summarize(path, options: options.media)
         try cancellation.check()
+        if let d = summary.duration, d > options.maxDuration {
+            throw EngineError.tooLong(path: path, seconds: d, limit: options.maxDuration)
+        }
         let input = BranchInput(path: path, summary: summary, options: options, cancellation: cancellation)
 
         if let wanted = options.branches {
@@ -128,8 +131,11 @@ public final class DetectionEngine: Sendable {
 public enum EngineError: Error, CustomStringConvertible, Equatable {
     case unknownBranch(String, known: [String])
     case tooManyFramesToShare(Int, limit: Int)
+    case tooLong(path: String, seconds: Double, limit: Double)
     public var description: String {
         switch self {
+        case .tooLong(let p, let s, let l):
+            return String(format: "%@: lasts %.0f s, over the limit of %.0f s; analyse it anyway with --max-duration %.0f, or a part of it with --frames and a time range", p, s, l, s.rounded(.up))
         case .unknownBranch(let b, let known): return "unknown branch '\(b)'; branches are \(known.joined(separator: ", "))"
         case .tooManyFramesToShare(let n, let limit): return "\(n) sampled frames are too many to keep in memory (at most \(limit)); the branch must stream them"
         }

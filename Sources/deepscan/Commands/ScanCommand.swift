@@ -19,6 +19,7 @@ struct ScanCommand: ParsableCommand {
     @Option(help: "Decision threshold (0-1); the inconclusive band moves with it.") var threshold: Double?
     @Option(help: "Write each report's heatmaps as JSON files into this folder.") var maps: String?
     @Option(help: "Fusion parameters file.") var fusion: String = "models/fusion.json"
+    @Option(help: "Longest video or audio analysed, in seconds (default 3 hours).") var maxDuration: Double = EngineOptions().maxDuration
     @OptionGroup var media: MediaOptionGroup
 
     func validate() throws {
@@ -30,6 +31,7 @@ struct ScanCommand: ParsableCommand {
         var options = EngineOptions()
         options.media = media.options
         options.threshold = threshold
+        options.maxDuration = maxDuration
         options.sampling = frames == "all" ? .all : .spread(Int(frames)!)
         if let branches { options.branches = Set(branches.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
         let engine = try DetectionEngine(fusionFile: URL(fileURLWithPath: fusion))
@@ -40,7 +42,10 @@ struct ScanCommand: ParsableCommand {
                 if let maps { try MapWriter.write(analysis, into: maps) }
                 if json { try Output.jsonLine(analysis.report) } else { Output.write(analysis.report.text() + "\n") }
             } catch let e as EngineError {
-                throw ValidationError(e.description)
+                if case .unknownBranch = e { throw ValidationError(e.description) }
+                failed += 1
+                Output.error(e.description)
+                if json { try Output.jsonLine(["path": path, "error": e.description]) }
             } catch {
                 failed += 1
                 Output.error("\(error)")
