@@ -56,3 +56,29 @@ struct ForensicBranchTests {
         #expect(BranchRegistry.branch("forensic") is ForensicBranch)
     }
 }
+
+@Suite struct ForensicEmbeddedImageTests {
+    func pdf(with sample: String, size: (Int, Int), in tmp: TempDir) throws -> String {
+        let data = [UInt8](try Data(contentsOf: URL(fileURLWithPath: Samples.path(sample))))
+        return tmp.write(sample + ".pdf", PDFWriter.pdf(jpegs: [(data, size.0, size.1)]))
+    }
+
+    /// A spliced photo inside a PDF is flagged, and the finding says where it is.
+    @Test func splicedPhotoInsideAPDF() throws {
+        let tmp = TempDir()
+        var o = EngineOptions(); o.branches = ["forensic"]
+        let engine = try DetectionEngine(branches: [ForensicBranch()])
+        let edited = try engine.analyze(try pdf(with: "ela_modified.jpg", size: (897, 708), in: tmp), options: o).report.branch("forensic")!
+        let original = try engine.analyze(try pdf(with: "ela_original.jpg", size: (902, 770), in: tmp), options: o).report.branch("forensic")!
+        #expect(edited.status == .ok && original.status == .ok)
+        #expect(edited.score! > original.score! + 0.3)
+        #expect(edited.findings.contains { $0.location == "page 1, image 1 (897×708)" && $0.severity >= .warning })
+        #expect(edited.maps.contains { $0.id == "forensic/ela@page1-image1" })
+    }
+
+    @Test func aPDFWithoutImagesIsNotApplicable() throws {
+        let r = try DetectionEngine(branches: [ForensicBranch()]).analyze(Samples.path("ltnews18.pdf")).report.branch("forensic")!
+        #expect(r.status == .notApplicable)
+        #expect(r.reason?.contains("no embedded raster images") == true)
+    }
+}

@@ -18,7 +18,7 @@ import Media
 public struct ForensicBranch: Branch {
     public let id = "forensic"
     public let title = "Classical forensics"
-    public let media: Set<MediaKind> = [.image, .video]
+    public let media: Set<MediaKind> = [.image, .video, .pdf]
     public let models: [String] = []
     /// The analyses and weights; the standard suite unless a caller (the workbench) changes them.
     public var suite: [ForensicSuite.Entry]
@@ -27,9 +27,46 @@ public struct ForensicBranch: Branch {
 
     public func analyze(_ input: BranchInput) throws -> BranchOutput {
         if input.summary.media == .video { return try analyzeVideo(input) }
+        if input.summary.media == .pdf { return try analyzeEmbeddedImages(input) }
         let forensicInput = try Self.load(input)
         let results = try ForensicSuite.run(suite, on: forensicInput, checkCancelled: { try input.checkCancelled() })
         return output(results)
+    }
+
+    /// Runs the suite on the raster images embedded in a PDF (photos inside documents). The score
+    /// is the highest image's; findings and maps name the page and image.
+    func analyzeEmbeddedImages(_ input: BranchInput) throws -> BranchOutput {
+        let doc = try PDFDocument(path: input.path, options: input.options.media)
+        let (images, skipped) = doc.embeddedImages(limit: 16, minSide: 64)
+        guard !images.isEmpty else {
+            return .notApplicable(id, skipped > 0 ? "the PDF's \(skipped) embedded images are over the pixel limit" : "the PDF has no embedded raster images of at least 64×64 pixels")
+        }
+        var best: (score: Double, label: String) = (0, "")
+        var findings: [Finding] = [], maps: [String: Heatmap] = [:], refs: [HeatmapRef] = []
+        var measurements: [String: Double] = ["embedded_images": Double(images.count), "skipped_images": Double(skipped)]
+        for (n, e) in images.enumerated() {
+            try input.checkCancelled()
+            let label = "page \(e.page), image \(n + 1) (\(e.image.width)×\(e.image.height))"
+            let out = output(try ForensicSuite.run(suite, on: ForensicInput(image: e.image), checkCancelled: { try input.checkCancelled() }))
+            let score = out.result.score ?? 0
+            measurements["image\(n + 1).score"] = score
+            if score > best.score { best = (score, label) }
+            for f in out.result.findings where f.severity >= .warning {
+                var f = f
+                f.location = label
+                f.message = "In the embedded image on \(label): " + f.message
+                findings.append(f)
+            }
+            for (key, m) in out.maps {
+                let k = "\(key)@page\(e.page)-image\(n + 1)"
+                maps[k] = m
+                refs.append(HeatmapRef(id: k, label: "\(m.label) — \(label)", width: m.width, height: m.height))
+            }
+        }
+        findings.insert(Finding(code: "forensic-embedded-images", severity: best.score >= 0.65 ? .warning : .info,
+                                message: String(format: "Classical image analyses on %d embedded image%@: highest score %.2f (%@).", images.count, images.count == 1 ? "" : "s", best.score, best.label),
+                                source: id, location: best.label), at: 0)
+        return BranchOutput(result: BranchResult(id: id, status: .ok, score: best.score, findings: findings, maps: refs, measurements: measurements), maps: maps)
     }
 
     /// Runs the suite on every sampled frame.
