@@ -82,3 +82,34 @@ struct ForensicBranchTests {
         #expect(r.reason?.contains("no embedded raster images") == true)
     }
 }
+
+/// The forensic branch on the JPEG variants the issue names: each is analysed (or refused with a
+/// reason), never a crash or a NaN.
+@Suite struct ForensicJPEGVariantTests {
+    /// Runs `tool` with `args`, where "OUT" stands for the output path.
+    static func make(_ name: String, _ tool: String, _ args: [String], tmp: TempDir) throws -> String {
+        let out = tmp.path(name)
+        let r = try Tool.run(tool, args.map { $0 == "OUT" ? out : $0 })
+        #expect(r.status == 0, "\(tool) failed: \(r.stderr)")
+        return out
+    }
+
+    @Test(arguments: ["progressive", "arithmetic", "grey", "cmyk", "tiny"])
+    func variantIsAnalysed(_ variant: String) throws {
+        let tmp = TempDir()
+        let src = Samples.path("photo-exif.jpg")
+        let path: String
+        switch variant {
+        case "progressive": path = try Self.make("p.jpg", "jpegtran", ["-progressive", "-copy", "all", "-outfile", "OUT", src], tmp: tmp)
+        case "arithmetic": path = try Self.make("a.jpg", "jpegtran", ["-arithmetic", "-copy", "all", "-outfile", "OUT", src], tmp: tmp)
+        case "grey": path = try Self.make("g.jpg", "/usr/bin/convert", [src, "-colorspace", "Gray", "OUT"], tmp: tmp)
+        case "cmyk": path = try Self.make("c.jpg", "/usr/bin/convert", [src, "-colorspace", "CMYK", "OUT"], tmp: tmp)
+        default: path = try Self.make("t.jpg", "/usr/bin/convert", [src, "-resize", "8x8!", "OUT"], tmp: tmp)
+        }
+        let r = try DetectionEngine(branches: [ForensicBranch()]).analyze(path).report.branch("forensic")!
+        #expect(r.status == .ok, "\(variant): \(r.reason ?? "")")
+        #expect(r.score.map { $0.isFinite && (0...1).contains($0) } ?? false)
+        let finite = r.measurements.values.allSatisfy { $0.isFinite }
+        #expect(finite)
+    }
+}
