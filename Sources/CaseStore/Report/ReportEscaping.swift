@@ -58,14 +58,18 @@ public enum ReportEscaping {
         return out
     }
 
-    /// Text safe inside Markdown (including table cells): Markdown punctuation is backslash-escaped,
+    /// Text safe inside Markdown (including table cells): emphasis, code, link and table punctuation is
+    /// backslash-escaped,
     /// HTML-significant characters become entities (Markdown passes raw HTML through), and
     /// newlines become spaces so a value cannot start a new block.
     public static func markdown(_ s: String) -> String {
         var out = ""
-        for ch in stripControls(s) {
+        let text = stripControls(s)
+        // A leading list or heading marker would start a block where the value is placed at a line start.
+        if let first = text.first, "-+#".contains(first) { out += "\\" }
+        for ch in text {
             switch ch {
-            case "\\", "`", "*", "_", "[", "]", "(", ")", "#", "|", "!", "{", "}", "~", "+", "-": out += "\\\(ch)"
+            case "\\", "`", "*", "_", "[", "]", "|", "~": out += "\\\(ch)"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "&": out += "&amp;"
