@@ -93,8 +93,17 @@ public struct HTMLReportRenderer: Sendable {
             out += "<h4>PDF structure and revisions</h4>\n<p>Revisions (incremental updates included): \(revisions)</p>\n"
             out += findingTable(pdf, empty: "No PDF structure findings.")
         }
+        out += metadata(rep.metadata)
         out += "<p class=\"muted\">Analysed \(e(run.startedAt)) – \(e(run.finishedAt)) by \(e(run.ranBy)) · engine \(e(run.engineVersion)) · fusion \(e(run.fusionVersion)) · custody before the run: \(e(run.custodyAtRun)) · \(ev.runs) stored run(s)</p>\n"
         return out + annotations(ev) + "</section>"
+    }
+
+    func metadata(_ g: MetadataGroup) -> String {
+        let (rows, truncated) = MetadataRows.rows(g)
+        guard !rows.isEmpty else { return "" }
+        var out = "<details><summary>Metadata (\(rows.count)\(truncated ? "+" : "") fields)</summary>\n<table>\n"
+        for r in rows { out += "<tr><td><code>\(e(r.key))</code></td><td>\(e(r.value))</td></tr>\n" }
+        return out + "</table>\(truncated ? "<p class=\"muted\">More fields omitted; see the JSON report.</p>" : "")</details>\n"
     }
 
     func findingTable(_ fs: [Finding], empty: String) -> String {

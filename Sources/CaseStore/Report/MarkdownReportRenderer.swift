@@ -77,8 +77,17 @@ public struct MarkdownReportRenderer: Sendable {
             out += "\n#### PDF structure and revisions\n\nRevisions (incremental updates included): \(revisions)\n\n"
             out += findingTable(findings.filter { $0.code.hasPrefix("pdf-") }, empty: "No PDF structure findings.")
         }
+        out += metadata(rep.metadata)
         out += "\nAnalysed \(e(run.startedAt)) – \(e(run.finishedAt)) by \(e(run.ranBy)) · engine \(e(run.engineVersion)) · fusion \(e(run.fusionVersion)) · custody before the run: \(e(run.custodyAtRun)) · \(ev.runs) stored run(s)\n\n"
         return out + annotations(ev)
+    }
+
+    func metadata(_ g: MetadataGroup) -> String {
+        let (rows, truncated) = MetadataRows.rows(g)
+        guard !rows.isEmpty else { return "" }
+        var out = "\n#### Metadata\n\n| field | value |\n|---|---|\n"
+        for r in rows { out += "| \(e(r.key)) | \(e(r.value)) |\n" }
+        return out + (truncated ? "\nMore fields omitted; see the JSON report.\n" : "")
     }
 
     func findingTable(_ fs: [Finding], empty: String) -> String {
