@@ -37,7 +37,7 @@ final class AnalysedCase: @unchecked Sendable {
         try f.store.createCase(name: "Hostile")
         let h = try f.store.addEvidence(caseName: "Hostile", file: hostileName, actor: "ann")
         try f.store.recordRun(evidence: h, report: try engine.analyze(hostileName).report, startedAt: Date(), custody: .unchanged, actor: "ann")
-        try f.store.addNote(caseName: "Hostile", file: HostileSamples.scriptName, text: "note with \u{1B}]0;owned\u{07}title and <img src=x onerror=alert(2)>", actor: "ann")
+        try f.store.addNote(caseName: "Hostile", file: hostileName, text: "note with \u{1B}]0;owned\u{07}title and <img src=x onerror=alert(2)>", actor: "ann")
         try f.store.addBookmark(caseName: name, file: "webcam-face.avi", frame: 12, time: 0.48, branch: "spatial", note: "mouth edge", actor: "ann")
         try f.store.tag(caseName: name, file: "ltnews18-edited.pdf", tag: "suspicious", actor: "ann")
     }

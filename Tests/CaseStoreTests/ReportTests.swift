@@ -19,13 +19,23 @@ import TestSupport
         for e in decoded.evidence {
             let report = try #require(e.analysis?.report)
             #expect(report.schema == Report.schemaID)
-            #expect(report == c.reports[e.path])
+            // Same JSON as the engine's report (value equality is too strict: the metadata tree's
+            // JSON does not keep 0.0 apart from 0).
+            let original = try #require(c.reports[e.path])
+            #expect(try canonical(report) == canonical(original))
+            #expect(report.verdict == original.verdict)
             #expect(e.custody == "unchanged")
         }
         // Each embedded report is a plain deepscan.report/1 object to a consumer that knows nothing else.
         let obj = try JSONSerialization.jsonObject(with: data) as! [String: Any]
         let first = ((obj["evidence"] as! [[String: Any]])[0]["analysis"] as! [String: Any])["report"]!
         _ = try JSONDecoder().decode(Report.self, from: JSONSerialization.data(withJSONObject: first))
+    }
+
+    func canonical(_ r: Report) throws -> String {
+        let enc = JSONEncoder()
+        enc.outputFormatting = [.sortedKeys]
+        return String(decoding: try enc.encode(r), as: UTF8.self)
     }
 
     @Test func htmlCarriesVerdictsCustodyAndAnnotations() throws {
@@ -47,7 +57,7 @@ import TestSupport
         // Self-contained: no scripts, no external resources.
         #expect(!html.contains("<script"))
         #expect(!html.contains("src="))
-        #expect(!html.contains("http://") && !html.contains("https://"))
+        #expect(!html.contains("href=\"http") && !html.contains("<link") && !html.contains("url("))
     }
 
     @Test func hostileStringsAreEscapedInHTMLAndMarkdown() throws {

@@ -17,9 +17,12 @@ final class StoreFixture: @unchecked Sendable {
         store = try CaseStore(path: dbPath)
     }
 
-    /// Copies a sample into the temp folder (so tests may change or delete it).
+    /// Copies a sample into the temp folder (so tests may change or delete it); `newName` may
+    /// name a subfolder, which is created.
     func sample(_ name: String, as newName: String? = nil) throws -> String {
-        try tmp.copy(Samples.path(name), as: newName ?? name)
+        let folder = tmp.url.appendingPathComponent(newName ?? name).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return try tmp.copy(Samples.path(name), as: newName ?? name)
     }
 
     /// A raw SQL statement on the store's database, outside the store's API.
@@ -29,6 +32,8 @@ final class StoreFixture: @unchecked Sendable {
 }
 
 enum HostileSamples {
+    /// A path whose last components read `<script>alert(1)</script>.jpg` (a file name cannot hold
+    /// the slash, so the folder `<script>alert(1)<` holds the file `script>.jpg`).
     static let scriptName = "<script>alert(1)</script>.jpg"
     /// Replaces `Bibble 4.4b` in the photo's EXIF Software field (same length, so the EXIF stays
     /// valid) with an ANSI colour sequence around `<GIMP>`.
