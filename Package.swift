@@ -13,7 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // Theme files (themes/*.toml). Wraps toml++; ~12 s of a clean debug build here.
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
-        // The case database (SQLite). GRDB builds its own SQLite wrapper over the system libsqlite3.
+        // The case database (SQLite, over the system libsqlite3). ~45 s (25 s CPU) of a clean debug build here.
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
