@@ -8,7 +8,7 @@ struct DeepScan: ParsableCommand {
         commandName: "deepscan",
         abstract: "Forensic workbench for suspicious images, video, audio and PDFs.",
         version: "0.1.0",
-        subcommands: [OpenCommand.self, InfoCommand.self, ScanCommand.self, RevisionCommand.self, BenchCommand.self],
+        subcommands: [OpenCommand.self, InfoCommand.self, ScanCommand.self, RevisionCommand.self, CaseCommand.self, ReportCommand.self, BenchCommand.self],
         defaultSubcommand: OpenCommand.self
     )
 }
