@@ -31,7 +31,7 @@ let package = Package(
 
         // The ncurses workbench. Only Sources/Workbench/Terminal/NCursesTerminal.swift imports CNCurses.
         .target(name: "Workbench", dependencies: [
-            "Evidence", "Media", "Forensics", "Detection", "CNCurses",
+            "Evidence", "Media", "Forensics", "Detection", "CaseStore", "CNCurses",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
 

@@ -14,6 +14,7 @@ extension KeyAction {
     static let kindAudio = KeyAction("kind-audio")
     static let kindPDF = KeyAction("kind-pdf")
     static let recent = KeyAction("recent")
+    static let caseEvidence = KeyAction("case-evidence")
 }
 
 /// Browses folders and opens evidence.
@@ -33,6 +34,7 @@ public final class BrowserScreen: Screen {
     private var list = ListView()
     private var kindFilter: MediaKind?
     private var showingRecent = false
+    private var showingCase = false
     private var error: String?
 
     public init(directory: String, context: WorkbenchContext) {
@@ -41,7 +43,10 @@ public final class BrowserScreen: Screen {
         load()
     }
 
-    public var title: String { showingRecent ? "recent files" : directory }
+    public var title: String {
+        if showingCase, let c = context.caseLink { return "case \(c.caseName)" }
+        return showingRecent ? "recent files" : directory
+    }
 
     public var keyBindings: [KeyBinding] {
         [
@@ -53,6 +58,7 @@ public final class BrowserScreen: Screen {
             KeyBinding(.char("4"), "audio", "Show audio only", action: .kindAudio, inFooter: false, section: "Browser"),
             KeyBinding(.char("5"), "pdf", "Show PDFs only", action: .kindPDF, inFooter: false, section: "Browser"),
             KeyBinding(.char("R"), "recent", "Switch between this folder and the files opened in this run", action: .recent, section: "Browser"),
+            KeyBinding(.char("E"), "case", "Switch between this folder and the open case's evidence", action: .caseEvidence, inFooter: context.caseLink != nil, section: "Browser"),
         ] + ListView.keyBindings
     }
 
@@ -69,17 +75,24 @@ public final class BrowserScreen: Screen {
             var isDir: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDir) else { continue }
             if isDir.boolValue { out.append(Entry(name: name, path: path, isDirectory: true, kind: nil, bytes: 0)); continue }
-            let size = (try? fm.attributesOfItem(atPath: path)[.size] as? Int64) ?? 0
-            let kind = out.count < 5000 ? (try? EvidenceFile.head(path, count: 512)).flatMap { Sniffer.sniff(head: $0)?.kind } : nil
-            out.append(Entry(name: name, path: path, isDirectory: false, kind: kind, bytes: size))
+            out.append(out.count < 5000 ? Self.file(path, name: name) : Entry(name: name, path: path, isDirectory: false, kind: nil, bytes: 0))
         }
         entries = out.sorted { ($0.isDirectory ? 0 : 1, $0.name.lowercased()) < ($1.isDirectory ? 0 : 1, $1.name.lowercased()) }
         refilter()
     }
 
+    /// A file entry with its kind sniffed from the first bytes and its size.
+    static func file(_ path: String, name: String? = nil) -> Entry {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int64) ?? 0
+        let kind = (try? EvidenceFile.head(path, count: 512)).flatMap { Sniffer.sniff(head: $0)?.kind }
+        return Entry(name: name ?? path, path: path, isDirectory: false, kind: kind, bytes: size)
+    }
+
     func refilter() {
-        if showingRecent {
-            shown = context.recent.map { Entry(name: $0, path: $0, isDirectory: false, kind: nil, bytes: 0) }
+        if showingCase {
+            shown = (context.caseLink?.evidencePaths() ?? []).map { Self.file($0) }
+        } else if showingRecent {
+            shown = context.recent.map { Self.file($0) }
         } else {
             shown = [Entry(name: "..", path: (directory as NSString).deletingLastPathComponent, isDirectory: true, kind: nil, bytes: 0)]
                 + entries.filter { $0.isDirectory || kindFilter == nil || $0.kind == kindFilter }
@@ -114,7 +127,7 @@ public final class BrowserScreen: Screen {
         case .open:
             guard let i = list.selectedIndex, i < shown.count else { return .handled }
             let e = shown[i]
-            if e.isDirectory { directory = (e.path as NSString).standardizingPath; showingRecent = false; load(); return .handled }
+            if e.isDirectory { directory = (e.path as NSString).standardizingPath; showingRecent = false; showingCase = false; load(); return .handled }
             return .push(EvidenceScreen.open(e.path, context: context))
         case .parent:
             directory = (directory as NSString).deletingLastPathComponent; showingRecent = false; load(); return .handled
@@ -123,7 +136,10 @@ public final class BrowserScreen: Screen {
         case .kindVideo: kindFilter = .video
         case .kindAudio: kindFilter = .audio
         case .kindPDF: kindFilter = .pdf
-        case .recent: showingRecent.toggle()
+        case .recent: showingRecent.toggle(); showingCase = false
+        case .caseEvidence:
+            guard context.caseLink != nil else { return .status("not working in a case: start with deepscan open --case NAME") }
+            showingCase.toggle(); showingRecent = false
         default: return list.handle(key) ? .handled : .ignored
         }
         refilter()

@@ -52,11 +52,18 @@ extension EvidenceScreen {
             let current = context.annotations.tags(file.summary.sha256).first { tags.contains($0) }
             let next = tags[((current.flatMap { tags.firstIndex(of: $0) } ?? -1) + 1) % tags.count]
             context.annotations.setStandardTag(next, for: file.summary.sha256)
+            if let msg = inCase({ try $0.tag(file.path, next) }) { return .status(msg) }
             return .status(context.annotations.lastError ?? "tagged \(title): \(next)")
+        case .addToCase:
+            guard let link = context.caseLink else { return .status("not working in a case: start with deepscan open --case NAME") }
+            do { try link.add(file.path); return .status("added \(title) to case \(link.caseName) (hashed at intake)") } catch {
+                return .push(MessageScreen(title: "Cannot add to the case", message: "\(error)", severity: .warning))
+            }
         case .note:
             return .push(PromptScreen(title: "Note on \(title)", hint: "saved with the file's SHA-256") { [self] text in
                 guard !text.isEmpty else { return .status("empty note not saved") }
                 context.annotations.addNote(text, for: file.summary.sha256)
+                if let msg = inCase({ try $0.note(file.path, text) }) { return .status(msg) }
                 return .status(context.annotations.lastError ?? "note saved")
             })
         case .bookmark:
@@ -67,6 +74,8 @@ extension EvidenceScreen {
                 context.annotations.addBookmark(Bookmark(sha256: file.summary.sha256, path: file.path, frame: viewer.frameIndex, time: time,
                                                          page: viewer.pageNumber, branch: focus == .branches ? branches.selectedID : nil,
                                                          note: text, created: ISO8601DateFormatter().string(from: Date())))
+                if let msg = inCase({ try $0.bookmark(file.path, frame: viewer.frameIndex, time: time, page: viewer.pageNumber,
+                                                      branch: focus == .branches ? branches.selectedID : nil, note: text) }) { return .status(msg) }
                 return .status(context.annotations.lastError ?? "bookmarked \(place.isEmpty ? title : place)")
             })
         case .export:
@@ -108,8 +117,22 @@ extension EvidenceScreen {
         return s
     }
 
-    /// Writes `<name>.deepscan.json`: the report plus the analyst's tags, notes and bookmarks.
+    /// Runs `body` on the case when this file is case evidence; returns the status to show, or nil
+    /// when there is no case or the file is not in it (the JSON annotations then stand alone).
+    func inCase(_ body: (CaseLink) throws -> Void) -> String? {
+        guard let link = context.caseLink, link.evidencePaths().contains(file.path) else { return nil }
+        do { try body(link); return "saved to case \(link.caseName)" } catch { return "case \(link.caseName): \(error)" }
+    }
+
+    /// Writes `<name>.deepscan.json`: the report plus the analyst's tags, notes and bookmarks; in a
+    /// case, the case report as HTML as well.
     func export() -> ScreenResult {
+        if let link = context.caseLink {
+            let out = URL(fileURLWithPath: context.exportDirectory).appendingPathComponent("\(link.caseName).report.html")
+            do { try link.exportHTML(to: out); return .status("exported the case report to \(out.path)") } catch {
+                return .push(MessageScreen(title: "Export failed", message: "\(error)", severity: .warning))
+            }
+        }
         guard let a = file.analysis else { return .status("the analysis has not finished yet; export when it has") }
         struct Export: Encodable {
             let report: Report

@@ -21,6 +21,7 @@ extension KeyAction {
     static let compare = KeyAction("compare")
     static let structure = KeyAction("structure")
     static let theme = KeyAction("theme")
+    static let addToCase = KeyAction("add-to-case")
     static let parameterUp = KeyAction("parameter-up")
     static let parameterDown = KeyAction("parameter-down")
 }
@@ -86,7 +87,8 @@ public final class EvidenceScreen: Screen {
             KeyBinding(.char("b"), "bookmark", "Bookmark this frame/page/branch with a note", action: .bookmark, inFooter: false, section: "Case"),
             KeyBinding(.char("t"), "tag", "Tag the file: ok, to check, suspicious", action: .tag, inFooter: false, section: "Case"),
             KeyBinding(.char("a"), "note", "Add a note to the file", action: .note, inFooter: false, section: "Case"),
-            KeyBinding(.char("e"), "export", "Export the report of this file (JSON)", action: .export, section: "Case"),
+            KeyBinding(.char("e"), "export", "Export the report of this file (JSON), or the case report (HTML) in a case", action: .export, section: "Case"),
+            KeyBinding(.char("A"), "add to case", "Add this file to the open case (hashed at intake)", action: .addToCase, inFooter: false, section: "Case"),
             KeyBinding(.char("r"), "re-analyse", "Run the analysis again", action: .reanalyse, inFooter: false, section: "Evidence"),
             KeyBinding(.enter, "details", "Details of the selected branch or finding", action: .details, inFooter: false, section: "Evidence"),
         ]
@@ -189,7 +191,14 @@ public final class EvidenceScreen: Screen {
         guard let m = message as? AnalysisMessage, file.apply(m) else { return .ignored }
         refreshPanes()
         if case .finished(_, let a) = m {
-            return .status("analysis finished in \(Int(a.report.timing.totalMs)) ms: \(a.report.verdict.label.rawValue)")
+            var text = "analysis finished in \(Int(a.report.timing.totalMs)) ms: \(a.report.verdict.label.rawValue)"
+            if let link = context.caseLink {
+                let started = Date(timeIntervalSinceNow: -a.report.timing.totalMs / 1000)
+                do { if try link.record(a.report, path: file.path, startedAt: started) { text += " · stored in case \(link.caseName)" } } catch {
+                    text += " · not stored in the case: \(error)"
+                }
+            }
+            return .status(text)
         }
         if case .failed(_, let text) = m { return .status("analysis failed: \(text)") }
         return .handled

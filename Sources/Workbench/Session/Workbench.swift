@@ -7,11 +7,12 @@ import Foundation
 public enum Workbench {
     /// Runs the interactive workbench on `path` (a file or a folder). Returns when the analyst quits.
     public static func run(path: String, engine: DetectionEngine, options: EngineOptions, themeName: String?,
-                           annotations: AnnotationStore) throws {
+                           annotations: AnnotationStore, caseLink: CaseLink? = nil) throws {
         let terminal = try NCursesTerminal()
         defer { terminal.close() }
         let mailbox = Mailbox()
         let context = WorkbenchContext(engine: engine, engineOptions: options, mailbox: mailbox, annotations: annotations)
+        context.caseLink = caseLink
         let theme = Theme.resolve(name: themeName)
         let app = App(terminal: terminal, theme: theme, root: rootScreen(for: path, context: context), mailbox: mailbox)
         if let file = initialFile(path) { app.push(EvidenceScreen.open(file, context: context)) }

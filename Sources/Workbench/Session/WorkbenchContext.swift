@@ -18,6 +18,8 @@ public final class WorkbenchContext {
     public private(set) var recent: [String] = []
     /// Where exported reports go.
     public var exportDirectory: String
+    /// The case the analyst works in (`open --case`); nil keeps annotations in the JSON store.
+    public var caseLink: CaseLink?
 
     public init(engine: DetectionEngine, engineOptions: EngineOptions = EngineOptions(), mailbox: Mailbox = Mailbox(),
                 annotations: AnnotationStore, exportDirectory: String = FileManager.default.currentDirectoryPath) {

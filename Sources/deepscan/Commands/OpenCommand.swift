@@ -1,5 +1,6 @@
 // `deepscan open [FILE|DIR]` (also plain `deepscan`): the interactive workbench.
 import ArgumentParser
+import CaseStore
 import Detection
 import Foundation
 import Workbench
@@ -13,7 +14,9 @@ struct OpenCommand: ParsableCommand {
     @Option(help: "Colour theme: dark, light, high-contrast (themes/*.toml).") var theme: String?
     @Option(help: "Video frames the analysis samples: a number spread over the video, or 'all'.") var frames: String = "8"
     @Option(help: "Fusion parameters file.") var fusion: String = "models/fusion.json"
-    @Option(help: "Annotations file (tags, notes, bookmarks).") var annotations: String?
+    @Option(help: "Annotations file (tags, notes, bookmarks) when not working in a case.") var annotations: String?
+    @Option(name: .customLong("case"), help: "Work in this case: its evidence in the browser (E), tags, notes, bookmarks and runs stored in the case database.") var caseName: String?
+    @Option(help: ArgumentHelp("Case database file (with --case).", valueName: "path")) var db: String?
     @OptionGroup var media: MediaOptionGroup
 
     func validate() throws {
@@ -29,6 +32,10 @@ struct OpenCommand: ParsableCommand {
         options.sampling = frames == "all" ? .all : .spread(Int(frames)!)
         let engine = try DetectionEngine(fusionFile: URL(fileURLWithPath: fusion))
         let store = AnnotationStore(url: annotations.map { URL(fileURLWithPath: $0) } ?? AnnotationStore.defaultURL())
-        try Workbench.run(path: path, engine: engine, options: options, themeName: theme, annotations: store)
+        var link: CaseLink?
+        if let caseName {
+            link = try CaseCLI.guarded { try CaseLink(store: try CaseStore(path: db ?? CaseStore.defaultPath), caseName: caseName) }
+        }
+        try Workbench.run(path: path, engine: engine, options: options, themeName: theme, annotations: store, caseLink: link)
     }
 }
