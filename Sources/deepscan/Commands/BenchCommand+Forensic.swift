@@ -30,6 +30,7 @@ extension BenchCommand {
             let input = try ForensicInput.jpeg(data: bytes, path: file)
 
             var figures: [String: Double] = [:]
+            figures["load_average_before"] = BenchCommand.loadAverage()
             for f in try ForensicBenchmark.run(input, runs: options.runs) {
                 figures[f.id == "total" ? "suite_ms" : "\(f.id)_ms"] = f.medianMs
             }

@@ -7,7 +7,7 @@ import Foundation
 
 struct BenchCommand: ParsableCommand {
     /// Every suite, in the order `deepscan bench --help` lists them.
-    static let suites: [any ParsableCommand.Type] = [Decode.self, Forensic.self]
+    static let suites: [any ParsableCommand.Type] = [Decode.self, Forensic.self, Scan.self]
 
     static let configuration = CommandConfiguration(
         commandName: "bench",
@@ -72,6 +72,12 @@ struct BenchCommand: ParsableCommand {
             b.append(try timed(peer))
         }
         return (median(a), median(b))
+    }
+
+    /// The 1-minute load average from /proc/loadavg (Linux), recorded beside figures because other
+    /// builds on the same two cores move them; nil where it cannot be read.
+    static func loadAverage() -> Double? {
+        (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first.flatMap { Double($0) }
     }
 
     /// A failure while benchmarking (printed without the usage text).
