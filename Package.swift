@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "Forensics", dependencies: ["Evidence", "Media"]),
         .target(name: "Detection", dependencies: ["Evidence", "Media", "Forensics"]),
         .executableTarget(name: "deepscan", dependencies: [
-            "Evidence", "Media", "Detection", "Workbench",
+            "Evidence", "Media", "Forensics", "Detection", "Workbench",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
