@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "Detection", dependencies: ["Evidence", "Media", "Forensics"]),
         .target(name: "CaseStore", dependencies: ["Evidence", "Media", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(name: "deepscan", dependencies: [
-            "Evidence", "Media", "Detection", "Workbench", "CaseStore",
+            "Evidence", "Media", "Forensics", "Detection", "Workbench", "CaseStore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

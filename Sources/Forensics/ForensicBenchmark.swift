@@ -1,7 +1,7 @@
 // Timing the forensic analyses on one image: the median wall-clock time of each analysis over a
-// few runs, plus the whole suite. `deepscan bench` is not on main yet, so this is a library
-// function; a `bench forensic` suite can wrap it once BenchCommand lands. Measure release builds
-// only (`swift build -c release`): debug Swift is 10-50x slower on these loops.
+// few runs, plus the whole suite. `deepscan bench forensic` (BenchCommand+Forensic.swift) wraps it
+// and adds the whole branch and its peers. Measure release builds only (`swift build -c release`):
+// debug Swift is 10-50x slower on these loops.
 import Foundation
 
 /// Per-analysis timings on one input.

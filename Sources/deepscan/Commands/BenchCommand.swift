@@ -7,7 +7,7 @@ import Foundation
 
 struct BenchCommand: ParsableCommand {
     /// Every suite, in the order `deepscan bench --help` lists them.
-    static let suites: [any ParsableCommand.Type] = [Decode.self]
+    static let suites: [any ParsableCommand.Type] = [Decode.self, Forensic.self, Scan.self]
 
     static let configuration = CommandConfiguration(
         commandName: "bench",
@@ -30,7 +30,9 @@ struct BenchCommand: ParsableCommand {
         enum CodingKeys: String, CodingKey { case name, fps, medianSeconds = "median_s" }
     }
 
-    /// What a suite measured: `{suite, file, runs, ours: {fps, median_s}, peer: {name, fps, median_s}, ratio}`.
+    /// What a suite measured: `{suite, file, runs, ours: {fps, median_s}, peer: {name, fps, median_s}, ratio}`,
+    /// and for suites with more than one figure `figures: {name: number}` (omitted when nil, so
+    /// the decode suite's JSON is unchanged).
     struct Report: Codable {
         var suite: String
         var file: String
@@ -39,6 +41,8 @@ struct BenchCommand: ParsableCommand {
         var peer: Side
         /// ours.fps / peer.fps: above 1 is faster than the peer.
         var ratio: Double
+        /// Further named figures (milliseconds end in `_ms`, ratios in `_ratio`), printed under the table.
+        var figures: [String: Double]? = nil
     }
 
     /// A benchmark suite: a subcommand that measures and reports.
@@ -68,6 +72,12 @@ struct BenchCommand: ParsableCommand {
             b.append(try timed(peer))
         }
         return (median(a), median(b))
+    }
+
+    /// The 1-minute load average from /proc/loadavg (Linux), recorded beside figures because other
+    /// builds on the same two cores move them; nil where it cannot be read.
+    static func loadAverage() -> Double? {
+        (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first.flatMap { Double($0) }
     }
 
     /// A failure while benchmarking (printed without the usage text).
@@ -110,6 +120,12 @@ struct BenchCommand: ParsableCommand {
                 c < 2 ? cell.padding(toLength: widths[c], withPad: " ", startingAt: 0)
                       : String(repeating: " ", count: widths[c] - cell.count) + cell
             }.joined(separator: "  "))
+        }
+        if let figures = r.figures {
+            let width = figures.keys.map(\.count).max() ?? 0
+            for (name, value) in figures.sorted(by: { $0.key < $1.key }) {
+                Swift.print("  " + name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + String(format: value.magnitude >= 100 ? "%.0f" : "%.3g", value))
+            }
         }
     }
 }
