@@ -21,8 +21,11 @@ import TestSupport
     @Test func middleScoresAreInconclusive() {
         let (v, _) = Fusion.fuse([ok("forensic", 0.55), ok("metadata", 0.45)], kind: .image, config: .builtIn)
         #expect(v.label == .inconclusive)
-        let (r, _) = Fusion.fuse([ok("forensic", 0.1)], kind: .image, config: .builtIn)
+        let (r, _) = Fusion.fuse([ok("forensic", 0.1), ok("metadata", 0.1)], kind: .image, config: .builtIn)
         #expect(r.label == .real)
+        // Classical heuristics alone never decide an image (weight 0.5 < minimum 1).
+        let (alone, _) = Fusion.fuse([ok("forensic", 0.95)], kind: .image, config: .builtIn)
+        #expect(alone.label == .inconclusive && alone.score == 0.95)
     }
 
     @Test func noAnsweringBranchGivesNoScore() {
