@@ -47,7 +47,8 @@ let package = Package(
         .testTarget(name: "MediaTests", dependencies: ["Media", "Evidence", "TestSupport"]),
         .testTarget(name: "ForensicsTests", dependencies: ["Forensics", "Evidence", "Media", "TestSupport"]),
         .testTarget(name: "DetectionTests", dependencies: ["Detection", "Evidence", "Media", "TestSupport"]),
-        .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Evidence", "Media", "TestSupport"]),
+        .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Evidence", "Media", "Detection", "TestSupport"],
+                    exclude: ["Snapshots"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "deepscan"]),
     ]
 )
