@@ -11,6 +11,10 @@ import TestSupport
         let h = try WorkbenchHarness(open: "speech-8k.wav")
         h.expectSnapshot("audio-linear")
         #expect(h.screen.contains("0.00 / ") && h.screen.contains("linear"))
+        // The spectrogram fills its pane (it used to be fitted with its aspect ratio: one row).
+        let area = try #require(h.evidence?.pictureArea)
+        let rows = h.screen.split(separator: "\n", omittingEmptySubsequences: false)[area.y..<area.maxY]
+        #expect(rows.filter { $0.contains("····") }.count == area.height)
         let linear = h.pictureColors()
         try h.press(.char("f"))
         h.expectSnapshot("audio-mel")

@@ -50,6 +50,7 @@ import TestSupport
         h.expectSnapshot("video-branch-details")
         #expect(h.app.top is MessageScreen)
         #expect(h.screen.contains("Branch metadata") && h.screen.contains("status: ok") && h.screen.contains("time: # ms"))
+        #expect(h.screen.contains("║   container_tags: 2"), "measurements keep their indentation")
         try h.press(.escape)
         try h.press(.down, .enter)
         #expect(h.screen.contains("Branch pdf") && h.screen.contains("status: not_applicable"))
