@@ -50,7 +50,8 @@ let package = Package(
         .testTarget(name: "MediaTests", dependencies: ["Media", "Evidence", "TestSupport"]),
         .testTarget(name: "ForensicsTests", dependencies: ["Forensics", "Evidence", "Media", "TestSupport"]),
         .testTarget(name: "DetectionTests", dependencies: ["Detection", "Evidence", "Media", "TestSupport"]),
-        .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Evidence", "Media", "Detection", "CaseStore", "TestSupport"]),
+        .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Evidence", "Media", "Detection", "CaseStore", "TestSupport"],
+                    exclude: ["Snapshots"]),
         .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore", "Evidence", "Media", "Detection", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "deepscan"]),
     ]

@@ -30,7 +30,8 @@ extension KeyAction {
 public final class EvidenceScreen: Screen {
     enum Pane: Int, CaseIterable { case viewer, branches, findings }
 
-    let file: OpenedFile
+    /// The file on screen and the state of its analysis.
+    public let file: OpenedFile
     let viewer: any MediaViewer
     let context: WorkbenchContext
     var focus: Pane = .viewer
@@ -48,6 +49,8 @@ public final class EvidenceScreen: Screen {
     /// Where the panes were last drawn (screen coordinates), for mouse clicks.
     var stripRect = Rect(x: 0, y: 0, width: 0, height: 0)
     var paneRects: [Pane: Rect] = [:]
+    /// Where the picture was last drawn, in screen cells (for tests, benchmarks and mouse hits).
+    public private(set) var pictureArea = Rect(x: 0, y: 0, width: 0, height: 0)
 
     public var title: String { (file.path as NSString).lastPathComponent }
 
@@ -109,6 +112,7 @@ public final class EvidenceScreen: Screen {
         let mainTitle = "\(file.summary.media.rawValue) · \(file.summary.format) · \(viewer.positionLabel)" + (layer.map { " · \($0.id) \(Int($0.opacity * 100))%" } ?? "")
         let mainBox = main.box(.rounded, style: focus == .viewer ? theme.accent : theme.border, title: title + " — " + mainTitle)
         let (picture, strip) = mainBox.splitBottom(.fixed(min(viewer.stripHeight, max(0, mainBox.height - 3))))
+        pictureArea = picture.rect
         viewer.draw(into: picture, theme: theme, file: file, overlay: layer)
         if let layer, picture.width > 24 {
             HeatmapLegend(palette: layer.palette, minLabel: "low", maxLabel: "high", title: layer.map.label)

@@ -5,6 +5,9 @@ import Detection
 import Foundation
 
 public enum Workbench {
+    /// Set to 1 to leave right after the first frame is on screen (for timing startup from outside).
+    public static let exitAfterFirstDrawVariable = "DEEPSCAN_EXIT_AFTER_FIRST_DRAW"
+
     /// Runs the interactive workbench on `path` (a file or a folder). Returns when the analyst quits.
     public static func run(path: String, engine: DetectionEngine, options: EngineOptions, themeName: String?,
                            annotations: AnnotationStore, caseLink: CaseLink? = nil) throws {
@@ -13,11 +16,21 @@ public enum Workbench {
         let mailbox = Mailbox()
         let context = WorkbenchContext(engine: engine, engineOptions: options, mailbox: mailbox, annotations: annotations)
         context.caseLink = caseLink
-        let theme = Theme.resolve(name: themeName)
-        let app = App(terminal: terminal, theme: theme, root: rootScreen(for: path, context: context), mailbox: mailbox)
-        if let file = initialFile(path) { app.push(EvidenceScreen.open(file, context: context)) }
-        if let e = annotations.lastError { app.push(MessageScreen(title: "Annotations", message: e)) }
+        let app = makeApp(terminal: terminal, path: path, context: context, theme: Theme.resolve(name: themeName))
+        if ProcessInfo.processInfo.environment[exitAfterFirstDrawVariable] == "1" {
+            app.step(timeout: 0)
+            return
+        }
         app.run()
+    }
+
+    /// The app `run` drives, on any terminal: the browser of `path`'s folder, the file on top of it
+    /// when `path` is one, and a message when the annotations file was damaged.
+    public static func makeApp(terminal: any Terminal, path: String, context: WorkbenchContext, theme: Theme) -> App {
+        let app = App(terminal: terminal, theme: theme, root: rootScreen(for: path, context: context), mailbox: context.mailbox)
+        if let file = initialFile(path) { app.push(EvidenceScreen.open(file, context: context)) }
+        if let e = context.annotations.lastError { app.push(MessageScreen(title: "Annotations", message: e)) }
+        return app
     }
 
     /// The browser for `path`'s folder (or `path` itself when it is one).

@@ -16,6 +16,8 @@ public final class AudioViewer: MediaViewer {
     private var mel = false
     private var cursor: Double = 0
     private var picture: (mel: Bool, palette: String, image: RGBImage)?
+    /// `picture` resampled to fill the pane (a spectrogram has no aspect ratio to keep).
+    private var stretched: (size: Size, image: RGBImage)?
 
     public init(clip: AudioClip) { self.clip = clip }
 
@@ -57,10 +59,17 @@ public final class AudioViewer: MediaViewer {
         let palette = theme.palette()
         if picture?.mel != mel || picture?.palette != palette.name {
             picture = (mel, palette.name, spectrogramImage(palette: palette))
+            stretched = nil
         }
         guard let image = picture?.image else { return }
         let (body, axis) = canvas.splitLeft(.fixed(7))
-        let layout = drawPicture(image, into: axis, theme: theme, overlay: nil)
+        // Thousands of time steps by a few hundred bins: fitted with its aspect ratio kept it
+        // would be a strip a row or two high, so it is resampled to two samples per cell instead.
+        if stretched?.size != axis.size, axis.width > 0, axis.height > 0 {
+            let px = HalfBlockRenderer.sample(image, viewport: .full(width: image.width, height: image.height), width: axis.width, height: axis.height * 2)
+            stretched = (axis.size, RGBImage(width: axis.width, height: axis.height * 2, pixels: px))
+        }
+        let layout = drawPicture(stretched?.image ?? image, into: axis, theme: theme, overlay: nil)
         // Frequency labels on the left: top is Nyquist.
         body.put(String(format: "%.0fk", Double(clip.sampleRate) / 2000), x: 0, y: layout.cells.y, style: theme.dim)
         body.put("0", x: 0, y: layout.cells.maxY - 1, style: theme.dim)

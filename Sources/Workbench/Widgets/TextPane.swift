@@ -21,22 +21,24 @@ public struct TextPane {
         guard width > 0 else { return [] }
         var out: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = "", lineWidth = 0
+            // A paragraph's indentation (a nested list, "  key: value") is kept on every line.
+            let indent = String(repeating: " ", count: min(paragraph.prefix { $0 == " " }.count, width / 2))
+            var line = indent, lineWidth = indent.count
             var word = "", wordWidth = 0
             func flushWord() {
                 if wordWidth == 0 { return }
-                if lineWidth > 0 && lineWidth + 1 + wordWidth > width { out.append(line); line = ""; lineWidth = 0 }
-                if lineWidth > 0 { line.append(" "); lineWidth += 1 }
+                if lineWidth > indent.count && lineWidth + 1 + wordWidth > width { out.append(line); line = indent; lineWidth = indent.count }
+                if lineWidth > indent.count { line.append(" "); lineWidth += 1 }
                 line += word; lineWidth += wordWidth
                 word = ""; wordWidth = 0
             }
             for ch in paragraph.replacingTabs() {
                 if ch == " " { flushWord(); continue }
                 let w = CharWidth.columns(String(ch))
-                if wordWidth + w > width {
+                if wordWidth + w > width - indent.count {
                     // A word longer than the line: emit what fits.
                     flushWord()
-                    if lineWidth > 0 { out.append(line); line = ""; lineWidth = 0 }
+                    if lineWidth > indent.count { out.append(line); line = indent; lineWidth = indent.count }
                 }
                 word.append(ch); wordWidth += w
             }

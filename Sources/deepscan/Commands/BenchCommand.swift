@@ -1,13 +1,14 @@
-// `deepscan bench <suite>`: performance against a reference tool on this machine. Each suite is
-// one type (a `BenchCommand.Suite`, in its own BenchCommand+<Suite>.swift) listed in `suites`;
-// the shared options, the timing, the median and the printed table or JSON live here, so adding
-// a suite is writing its `measure()` and adding one line.
+// `deepscan bench <suite>`: performance against a reference tool (or a target) on this machine.
+// Each suite is one type (a `BenchCommand.Suite`, in its own BenchCommand+<Suite>.swift) listed in
+// `suites`; the shared options, the timing, the median and the printed table or JSON live here,
+// so adding a suite is writing its `measure()` and adding one line. A suite answers a
+// `BenchReport`: the decode suite's fixed `Report`, or another shape (the tui suite's targets).
 import ArgumentParser
 import Foundation
 
 struct BenchCommand: ParsableCommand {
     /// Every suite, in the order `deepscan bench --help` lists them.
-    static let suites: [any ParsableCommand.Type] = [Decode.self, Forensic.self, Scan.self]
+    static let suites: [any ParsableCommand.Type] = [Decode.self, Forensic.self, Scan.self, TUI.self]
 
     static let configuration = CommandConfiguration(
         commandName: "bench",
@@ -33,7 +34,7 @@ struct BenchCommand: ParsableCommand {
     /// What a suite measured: `{suite, file, runs, ours: {fps, median_s}, peer: {name, fps, median_s}, ratio}`,
     /// and for suites with more than one figure `figures: {name: number}` (omitted when nil, so
     /// the decode suite's JSON is unchanged).
-    struct Report: Codable {
+    struct Report: Codable, BenchReport {
         var suite: String
         var file: String
         var runs: Int
@@ -43,13 +44,33 @@ struct BenchCommand: ParsableCommand {
         var ratio: Double
         /// Further named figures (milliseconds end in `_ms`, ratios in `_ratio`), printed under the table.
         var figures: [String: Double]? = nil
+
+        var table: [[String]] {
+            [["suite", "file", "runs", "ours fps", "\(peer.name ?? "peer") fps", "ratio"],
+             [suite, file, "\(runs)", String(format: "%.1f", ours.fps), String(format: "%.1f", peer.fps), String(format: "%.2f", ratio)]]
+        }
+        var leftAlignedColumns: Int { 2 }
+        var notes: [String] {
+            guard let figures else { return [] }
+            let width = figures.keys.map(\.count).max() ?? 0
+            return figures.sorted(by: { $0.key < $1.key }).map { name, value in
+                "  " + name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + String(format: value.magnitude >= 100 ? "%.0f" : "%.3g", value)
+            }
+        }
     }
 
     /// A benchmark suite: a subcommand that measures and reports.
     protocol Suite: ParsableCommand {
+        associatedtype Output: BenchReport
         static var suiteName: String { get }
         var options: Options { get }
-        func measure() throws -> Report
+        func measure() throws -> Output
+    }
+
+    /// Median wall-clock seconds of `runs` calls of `body`, after one untimed call (suites measured
+    /// against a target rather than a peer).
+    static func medianSeconds(runs: Int, _ body: () throws -> Void) throws -> Double {
+        try medianSeconds(runs: runs, ours: body, peer: {}).ours
     }
 
     /// Median wall-clock seconds of `runs` calls of `ours` and of `peer`, after one untimed call of
@@ -102,31 +123,22 @@ struct BenchCommand: ParsableCommand {
         }
     }
 
-    static func print(_ r: Report, json: Bool) throws {
+    static func print<R: BenchReport>(_ r: R, json: Bool) throws {
         if json {
             let enc = JSONEncoder()
             enc.outputFormatting = [.sortedKeys]
             Swift.print(String(decoding: try enc.encode(r), as: UTF8.self))
             return
         }
-        let peer = r.peer.name ?? "peer"
-        let rows = [
-            ["suite", "file", "runs", "ours fps", "\(peer) fps", "ratio"],
-            [r.suite, r.file, "\(r.runs)", String(format: "%.1f", r.ours.fps), String(format: "%.1f", r.peer.fps), String(format: "%.2f", r.ratio)],
-        ]
+        let rows = r.table
         let widths = (0..<rows[0].count).map { c in rows.map { $0[c].count }.max()! }
         for row in rows {
             Swift.print(row.enumerated().map { c, cell in
-                c < 2 ? cell.padding(toLength: widths[c], withPad: " ", startingAt: 0)
-                      : String(repeating: " ", count: widths[c] - cell.count) + cell
+                c < r.leftAlignedColumns ? cell.padding(toLength: widths[c], withPad: " ", startingAt: 0)
+                                         : String(repeating: " ", count: widths[c] - cell.count) + cell
             }.joined(separator: "  "))
         }
-        if let figures = r.figures {
-            let width = figures.keys.map(\.count).max() ?? 0
-            for (name, value) in figures.sorted(by: { $0.key < $1.key }) {
-                Swift.print("  " + name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + String(format: value.magnitude >= 100 ? "%.0f" : "%.3g", value))
-            }
-        }
+        for note in r.notes { Swift.print(note) }
     }
 }
 
