@@ -44,9 +44,9 @@ struct WorkbenchEndToEndTests {
         let picture30 = try t.captureEscapes(rows: 3...40)
         #expect(picture1 != picture30 && picture1.contains("\u{1B}["), "the picture's colour escapes did not change")
         try t.send("Tab"); try t.send("Enter")
-        try expectScreen(t, "Branch metadata")
+        try expectScreen(t, "Branch forensic")
         try t.send("Escape"); try t.send("Tab"); try t.send("Tab")
-        try t.waitFor(timeout: 5) { !$0.contains("Branch metadata") }
+        try t.waitFor(timeout: 5) { !$0.contains("Branch forensic") }
         try t.send("m")
         try expectScreen(t, "Metadata findings")
         #expect(try t.capture().contains("container"))

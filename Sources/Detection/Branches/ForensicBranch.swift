@@ -57,7 +57,7 @@ public struct ForensicBranch: Branch {
                 f.message = "In the embedded image on \(label): " + f.message
                 findings.append(f)
             }
-            for (key, m) in out.maps {
+            for (key, m) in out.maps.sorted(by: { $0.key < $1.key }) {
                 let k = "\(key)@page\(e.page)-image\(n + 1)"
                 maps[k] = m
                 refs.append(HeatmapRef(id: k, label: "\(m.label) — \(label)", width: m.width, height: m.height))
@@ -80,7 +80,7 @@ public struct ForensicBranch: Branch {
             frameScores.append(FrameScore(index: frame.index, time: frame.pts, score: out.result.score ?? 0))
             // Maps of at most 64 frames are kept; beyond that only the scores.
             if perFrame.count < 64 {
-                for (key, m) in out.maps {
+                for (key, m) in out.maps.sorted(by: { $0.key < $1.key }) {
                     let k = "\(key)@frame\(frame.index)"
                     maps[k] = m
                     refs.append(HeatmapRef(id: k, label: m.label, width: m.width, height: m.height, frame: frame.index))

@@ -25,6 +25,8 @@ public final class DetectionEngine: Sendable {
             fusion = .builtIn
             fusionSource = "builtin@\(FusionConfig.builtIn.version)"
         }
+        let ids = branches.map(\.id)
+        precondition(Set(ids).count == ids.count, "DetectionEngine: branch ids must be unique, got \(ids)")
         self.branches = branches
     }
 

@@ -113,7 +113,10 @@ extension EvidenceScreen {
             s += "\n\nfindings:"
             for f in r.findings { s += "\n  [\(f.severity.rawValue)] \(f.message)" }
         }
-        if !r.maps.isEmpty { s += "\n\nmaps: " + r.maps.map(\.id).joined(separator: ", ") + " (press v on the picture)" }
+        if !r.maps.isEmpty {
+            let shown = r.maps.prefix(6).map(\.id).joined(separator: ", ")
+            s += "\n\nmaps (\(r.maps.count)): \(shown)\(r.maps.count > 6 ? ", …" : "") (press v on the picture)"
+        }
         return s
     }
 

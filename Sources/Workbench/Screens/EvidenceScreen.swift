@@ -148,7 +148,9 @@ public final class EvidenceScreen: Screen {
             let name = id.split(separator: "/").dropFirst().first.map(String.init) ?? id
             return preferred.firstIndex { name.hasPrefix($0) } ?? preferred.count
         }
-        let ids = viewer.mapIDs(in: file).sorted { (rank($0), $0) < (rank($1), $1) }
+        // An analysis's main map (`forensic/ela`) before its extra ones (`forensic/ela/2`).
+        func extra(_ id: String) -> Int { id.split(separator: "@")[0].split(separator: "/").count > 2 ? 1 : 0 }
+        let ids = viewer.mapIDs(in: file).sorted { (rank($0), extra($0), $0) < (rank($1), extra($1), $1) }
         guard let b = branches.selectedID else { return ids }
         return ids.filter { $0.hasPrefix(b + "/") } + ids.filter { !$0.hasPrefix(b + "/") }
     }

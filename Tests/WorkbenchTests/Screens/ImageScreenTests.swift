@@ -18,18 +18,20 @@ import TestSupport
     }
 
     @Test func layerKeyTogglesTheEvidenceMap() throws {
-        let h = try WorkbenchHarness(open: "photo-exif.jpg", branches: BranchRegistry.all + [StandInMapBranch()])
+        let h = try WorkbenchHarness(open: "photo-exif.jpg")
         let plain = h.pictureColors()
         try h.press(.char("v"))
         h.expectSnapshot("image-layer-on")
-        #expect(h.screen.contains("evidence map: \(StandInMapBranch.mapID)"))
-        #expect(h.screen.contains("· \(StandInMapBranch.mapID) 50%"))
+        #expect(h.screen.contains("evidence map: forensic/ela"))
+        #expect(h.screen.contains("· forensic/ela 50%"))
         let layered = h.pictureColors()
         #expect(zip(plain, layered).filter { $0 != $1 }.count > plain.count / 2, "the map tints the picture")
         try h.press(.char("o"))
-        #expect(h.screen.contains("map opacity 75%") && h.screen.contains("\(StandInMapBranch.mapID) 75%"))
-        try h.press(.char("v"))
-        #expect(h.screen.contains("picture only") && !h.screen.contains(StandInMapBranch.mapID))
+        #expect(h.screen.contains("map opacity 75%") && h.screen.contains("forensic/ela 75%"))
+        // Every map in turn, then back to the picture alone.
+        var presses = 0
+        repeat { try h.press(.char("v")); presses += 1 } while !h.screen.contains("picture only") && presses < 30
+        #expect(h.screen.contains("picture only") && !h.screen.contains("forensic/ela"))
         #expect(h.pictureColors() == plain)
     }
 }

@@ -1,6 +1,6 @@
 // The evidence screen on a real video (samples/webcam-face.avi, 68 frames): stepping frames
 // changes the counter and the picture, the go-to prompt, the branch pane and its details, and
-// what the evidence-layer key says when no branch made a map for the video.
+// the evidence-layer key on a sampled frame (its maps) and between samples (none).
 import Foundation
 import Testing
 import TestSupport
@@ -49,8 +49,11 @@ import TestSupport
         try h.press(.enter)
         h.expectSnapshot("video-branch-details")
         #expect(h.app.top is MessageScreen)
-        #expect(h.screen.contains("Branch metadata") && h.screen.contains("status: ok") && h.screen.contains("time: # ms"))
-        #expect(h.screen.contains("║   container_tags: 2"), "measurements keep their indentation")
+        #expect(h.screen.contains("Branch forensic") && h.screen.contains("status: ok") && h.screen.contains("time: # ms"))
+        #expect(h.screen.contains("║   frames: 8"), "measurements keep their indentation")
+        try h.press(.escape)
+        try h.press(.down, .enter)
+        #expect(h.screen.contains("Branch metadata") && h.screen.contains("║   container_tags: 2"))
         try h.press(.escape)
         try h.press(.down, .enter)
         #expect(h.screen.contains("Branch pdf") && h.screen.contains("status: not_applicable"))
@@ -60,9 +63,16 @@ import TestSupport
         #expect(h.screen.contains("frame 2/68"))
     }
 
-    @Test func layerKeySaysWhenThereIsNoMap() throws {
+    /// The forensic branch maps the 8 sampled frames (0, 10, 19, ... 67): a sampled frame has its
+    /// maps, a frame in between has none, and the key says so.
+    @Test func layerKeyShowsTheFramesMapsOrSaysThereAreNone() throws {
         let h = try WorkbenchHarness(open: "webcam-face.avi")
         try h.press(.char("v"))
+        #expect(h.screen.contains("evidence map: forensic/ela@frame0"))
+        try h.press(.char("v"))
+        try h.press(.right)
+        var presses = 0
+        while !h.screen.contains("no evidence map yet") && presses < 30 { try h.press(.char("v")); presses += 1 }
         #expect(h.screen.contains("no evidence map yet for what is on screen"))
     }
 }

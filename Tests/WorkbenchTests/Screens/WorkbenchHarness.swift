@@ -99,10 +99,16 @@ final class WorkbenchHarness {
 
     static let blockGlyphs = Set("▀▄█▌▐░▒▓▖▗▘▝▚▞▙▛▜▟".unicodeScalars)
 
-    /// Replaces the temporary folder and durations with fixed text.
+    /// Replaces the temporary folder and durations with fixed text. A duration followed by padding
+    /// (inside a box) absorbs that padding and is padded back to the same total width, so the
+    /// border after it stays put whatever the number of digits; line ends are trimmed.
     static func mask(_ text: String, dir: String) -> String {
         text.replacingOccurrences(of: dir, with: "/tmp/ds-tui-XXXXXXXX")
+            .replacing(/\d+(\.\d+)? ms( {2,})/) { m in "# ms" + String(repeating: " ", count: max(1, m.output.0.count - 4)) }
             .replacing(/\d+(\.\d+)? ms/, with: "# ms")
+            .split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.replacing(/\ +$/, with: "") }
+            .joined(separator: "\n")
     }
 
     /// Compares the masked screen with the stored snapshot `name`.
