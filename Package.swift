@@ -37,6 +37,8 @@ let package = Package(
         .target(name: "Media", dependencies: ["Evidence", "CFFmpeg", "CSndFile", "CPoppler", "CJPEG", "CExif", "CZlib"]),
         .target(name: "Forensics", dependencies: ["Evidence", "Media"]),
         .target(name: "Detection", dependencies: ["Evidence", "Media", "Forensics"]),
+        // The neural engine on OpenBLAS. Only NeuralKit imports COpenBLAS.
+        .target(name: "NeuralKit", dependencies: ["COpenBLAS"]),
         .executableTarget(name: "deepscan", dependencies: [
             "Evidence", "Media", "Detection", "Workbench",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -46,6 +48,7 @@ let package = Package(
         .testTarget(name: "EvidenceTests", dependencies: ["Evidence", "TestSupport"]),
         .testTarget(name: "MediaTests", dependencies: ["Media", "Evidence", "TestSupport"]),
         .testTarget(name: "ForensicsTests", dependencies: ["Forensics", "Evidence", "Media", "TestSupport"]),
+        .testTarget(name: "NeuralKitTests", dependencies: ["NeuralKit", "TestSupport"]),
         .testTarget(name: "DetectionTests", dependencies: ["Detection", "Evidence", "Media", "TestSupport"]),
         .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Evidence", "Media", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "deepscan"]),
