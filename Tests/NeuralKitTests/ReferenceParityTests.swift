@@ -1,7 +1,8 @@
 // Parity with an outside reference: the same models, with the same weights, run in ONNX Runtime by
-// Scripts/make-neuralkit-fixtures (committed fixtures, so CI needs no Python). Output and the
-// feature map before global pooling must match to 1e-4 of the reference's largest magnitude, with
-// BatchNorm as a separate layer and folded into the convolutions.
+// Scripts/make-neuralkit-fixtures (committed fixtures, so CI needs no Python). CNN outputs and the
+// feature maps before global pooling must match to 1e-4 of the reference's largest magnitude, with
+// BatchNorm as a separate layer and folded into the convolutions; so must the sequence outputs of
+// a bidirectional LSTM and GRU.
 import Foundation
 import Testing
 @testable import NeuralKit
@@ -60,6 +61,20 @@ import Testing
 
     @Test func invertedResidualWithCBAMMatchesONNXRuntime() throws {
         try Self.compare("cbam_residual", Self.cbamResidual(), featuresAt: "cbam")
+    }
+
+    @Test(arguments: ["bilstm", "bigru"]) func bidirectionalRecurrentMatchesONNXRuntime(_ name: String) throws {
+        var rng = SeededRandom(seed: 0)
+        let layer: any Layer = name == "bilstm"
+            ? LSTM(inputSize: 5, hiddenSize: 4, bidirectional: true, rng: &rng)
+            : GRU(inputSize: 5, hiddenSize: 4, bidirectional: true, rng: &rng)
+        try layer.loadWeights(from: Self.fixture(name))
+        let io = try Self.fixture(name + "_io")
+        let y = layer.forward(io.tensor("input")!), expected = io.tensor("output")!
+        #expect(y.shape == expected.shape)
+        let err = Self.relativeError(y, expected)
+        print("parity \(name): output \(err) (relative to max |reference| \(expected.maxAbs()))")
+        #expect(err <= 1e-4, "\(name): output error \(err)")
     }
 
     @Test func foldingRemovesEveryBatchNorm() {
