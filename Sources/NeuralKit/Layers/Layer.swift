@@ -5,28 +5,6 @@
 // children; `namedParameters()` joins the names with dots (`features.0.weight`), the way PyTorch
 // state dicts and safetensors files spell them.
 
-/// A trainable tensor (or a non-trainable buffer such as BatchNorm's running mean) with its gradient.
-public final class Parameter {
-    /// Current value.
-    public var value: Tensor
-    /// Accumulated gradient, same shape as `value` (zero for buffers).
-    public let grad: Tensor
-    /// False for buffers the optimizer must not touch (running statistics).
-    public let trainable: Bool
-
-    /// A parameter holding `value`; its storage is standalone (not pooled).
-    public init(_ value: Tensor, trainable: Bool = true) {
-        let own = Tensor(uninitialized: value.shape, pool: nil)
-        own.assign(value.contiguous())
-        self.value = own
-        self.grad = Tensor(zeros: value.shape, pool: nil)
-        self.trainable = trainable
-    }
-
-    /// Shape of the value.
-    public var shape: [Int] { value.shape }
-}
-
 /// A differentiable computation with named parameters and children.
 public protocol Layer: AnyObject {
     /// Computes the output and keeps what `backward` needs.

@@ -1,25 +1,5 @@
-// Inference-time rewrites and ready-made compositions. Folding BatchNorm into the preceding
-// convolution removes a pass over every activation: with s = gamma / sqrt(var + eps),
-// w' = w * s (per output channel) and b' = (b - mean) * s + beta. CBAM is channel attention then
-// spatial attention.
-
-extension Conv2d {
-    /// A convolution computing `bn(self(x))` with BatchNorm's running statistics, in one pass.
-    public func folding(_ bn: BatchNorm2d) -> Conv2d {
-        precondition(bn.channels == outChannels, "fold BatchNorm2d(\(bn.channels)) into Conv2d with \(outChannels) outputs")
-        var rng = SeededRandom(seed: 0)
-        let out = Conv2d(inChannels, outChannels, kernel: kernel, stride: stride, padding: padding,
-                         dilation: dilation, groups: groups, bias: true, rng: &rng)
-        let per = weight.value.count / outChannels
-        for o in 0..<outChannels {
-            let s = bn.weight.value.pointer[o] / (bn.runningVar.value.pointer[o] + bn.eps).squareRoot()
-            for i in 0..<per { out.weight.value.pointer[o * per + i] = weight.value.pointer[o * per + i] * s }
-            let b = bias?.value.pointer[o] ?? 0
-            out.bias!.value.pointer[o] = (b - bn.runningMean.value.pointer[o]) * s + bn.bias.value.pointer[o]
-        }
-        return out
-    }
-}
+// Inference-time rewrites of a chain (BatchNorm folding, see Conv2d+Folding.swift) and ready-made
+// compositions (CBAM: channel attention then spatial attention).
 
 extension Sequential {
     /// A copy of the chain for inference with every Conv2d -> BatchNorm2d pair folded into one
