@@ -85,12 +85,12 @@ public enum Conv2dKernels {
         }
     }
 
-    /// Backward convolution. dx is overwritten; dWeight and dBias are accumulated.
+    /// Backward convolution. dx is overwritten; dWeight and dBias are accumulated; pass nil to skip one.
     /// x: (N, Cin, H, W); weight: (Cout, Cin/g, k, k); dy: (N, Cout, Ho, Wo); dx: like x;
     /// dWeight: like weight; dBias: (Cout) or nil; col: scratch of `patchSize * outPlane` floats.
     public static func backward(_ g: ConvGeometry, x: UnsafePointer<Float>, weight: UnsafePointer<Float>,
                                 dy: UnsafePointer<Float>, dx: UnsafeMutablePointer<Float>?,
-                                dWeight: UnsafeMutablePointer<Float>, dBias: UnsafeMutablePointer<Float>?,
+                                dWeight: UnsafeMutablePointer<Float>?, dBias: UnsafeMutablePointer<Float>?,
                                 col: UnsafeMutablePointer<Float>) {
         let inImage = g.inChannels * g.height * g.width, outImage = g.outChannels * g.outPlane
         if let dx { dx.update(repeating: 0, count: g.batch * inImage) }
@@ -99,12 +99,14 @@ public enum Conv2dKernels {
                 let xg = x + n * inImage + grp * g.groupIn * g.height * g.width
                 let dyg = dy + n * outImage + grp * g.groupOut * g.outPlane
                 let wg = weight + grp * g.groupOut * g.patchSize
-                let dwg = dWeight + grp * g.groupOut * g.patchSize
-                let cols: UnsafePointer<Float>
-                if g.isPointwise { cols = xg } else { im2col(g, xg, col); cols = UnsafePointer(col) }
-                // dW_g (Og, P) += dy_g (Og, HoWo) x col^T (HoWo, P)
-                BLAS.gemm(transB: true, m: g.groupOut, n: g.patchSize, k: g.outPlane, a: dyg, lda: g.outPlane,
-                          b: cols, ldb: g.outPlane, beta: 1, c: dwg, ldc: g.patchSize)
+                if let dWeight {
+                    let dwg = dWeight + grp * g.groupOut * g.patchSize
+                    let cols: UnsafePointer<Float>
+                    if g.isPointwise { cols = xg } else { im2col(g, xg, col); cols = UnsafePointer(col) }
+                    // dW_g (Og, P) += dy_g (Og, HoWo) x col^T (HoWo, P)
+                    BLAS.gemm(transB: true, m: g.groupOut, n: g.patchSize, k: g.outPlane, a: dyg, lda: g.outPlane,
+                              b: cols, ldb: g.outPlane, beta: 1, c: dwg, ldc: g.patchSize)
+                }
                 guard let dx else { continue }
                 let dxg = dx + n * inImage + grp * g.groupIn * g.height * g.width
                 if g.isPointwise {
