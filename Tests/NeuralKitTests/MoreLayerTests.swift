@@ -71,3 +71,23 @@ import Testing
         expectGradientsMatch(GradCheck.check(block, input: x, eps: 1e-3))
     }
 }
+
+@Suite struct AttentionTests {
+    @Test func multiHeadSelfAttentionGradients() {
+        var rng = SeededRandom(seed: 50)
+        let layer = MultiHeadSelfAttention(embedDim: 6, heads: 2, rng: &rng)
+        let x = Tensor(shape: [2, 4, 6], rng: &rng) { $0.normal() }
+        #expect(layer.forward(x).shape == [2, 4, 6])
+        expectGradientsMatch(GradCheck.check(layer, input: x, eps: 1e-3))
+        #expect(layer.namedParameters().map(\.0) == ["in_proj.weight", "in_proj.bias", "out_proj.weight", "out_proj.bias"])
+    }
+
+    @Test func attentionRowsAreDistributions() {
+        var rng = SeededRandom(seed: 51)
+        let layer = MultiHeadSelfAttention(embedDim: 4, heads: 4, rng: &rng)
+        _ = layer.forward(Tensor(shape: [1, 5, 4], rng: &rng) { $0.normal() })
+        let a = layer.lastAttention!
+        #expect(a.shape == [1, 4, 5, 5])
+        for r in 0..<20 { #expect(abs(a.toArray()[(r * 5)..<(r * 5 + 5)].reduce(0, +) - 1) < 1e-5) }
+    }
+}
