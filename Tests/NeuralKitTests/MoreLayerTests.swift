@@ -91,3 +91,17 @@ import Testing
         for r in 0..<20 { #expect(abs(a.toArray()[(r * 5)..<(r * 5 + 5)].reduce(0, +) - 1) < 1e-5) }
     }
 }
+
+@Suite struct Conv1dTests {
+    @Test(arguments: [(1, 0, 1, 1), (2, 1, 1, 1), (1, 2, 2, 2), (1, 1, 1, 4)])
+    func matchesReferenceAndFiniteDifferences(stride: Int, padding: Int, dilation: Int, groups: Int) {
+        var rng = SeededRandom(seed: UInt64(60 + stride * 7 + padding * 3 + groups))
+        let layer = Conv1d(4, 4, kernel: 3, stride: stride, padding: padding, dilation: dilation, groups: groups, rng: &rng)
+        let x = Tensor(shape: [2, 4, 9], rng: &rng) { $0.normal() }
+        let y = layer.forward(x), g = layer.geometry(for: x.shape)
+        let ref = Tensor(zeros: y.shape)
+        Conv1dKernels.reference(g, x: x.pointer, weight: layer.weight.value.pointer, bias: layer.bias!.value.pointer, y: ref.pointer)
+        #expect(y.maxAbsDifference(ref) <= 1e-4 * max(1, ref.maxAbs()))
+        expectGradientsMatch(GradCheck.check(layer, input: x))
+    }
+}
