@@ -1,8 +1,9 @@
 // Parity with an outside reference: the same models, with the same weights, run in ONNX Runtime by
 // Scripts/make-neuralkit-fixtures (committed fixtures, so CI needs no Python). CNN outputs and the
 // feature maps before global pooling must match to 1e-4 of the reference's largest magnitude, with
-// BatchNorm as a separate layer and folded into the convolutions; so must the sequence outputs of
-// a bidirectional LSTM and GRU.
+// BatchNorm as a separate layer and folded into the convolutions; so must a convolutional
+// autoencoder's reconstruction and bottleneck, and the sequence outputs of a bidirectional LSTM
+// and GRU.
 import Foundation
 import Testing
 @testable import NeuralKit
@@ -37,6 +38,19 @@ import Testing
         ])
     }
 
+    /// Convolutional autoencoder: conv, pools, transposed conv, upsampling, conv, sigmoid.
+    static func autoencoder() -> Sequential {
+        var rng = SeededRandom(seed: 0)
+        return Sequential(named: [
+            ("enc1", Conv2d(1, 4, kernel: 3, padding: 1, rng: &rng)), ("act1", Activation(.relu)), ("pool1", MaxPool2d(kernel: 2)),
+            ("enc2", Conv2d(4, 8, kernel: 3, padding: 1, rng: &rng)), ("act2", Activation(.leakyReLU(slope: 0.1))),
+            ("pool2", AvgPool2d(kernel: 2)),
+            ("dec1", ConvTranspose2d(8, 4, kernel: 3, stride: 2, padding: 1, outputPadding: 1, rng: &rng)),
+            ("act3", Activation(.tanh)), ("up", Upsample(factor: 2)),
+            ("dec2", Conv2d(4, 1, kernel: 3, padding: 1, rng: &rng)), ("out", Activation(.sigmoid)),
+        ])
+    }
+
     /// max |a - b| / max |b|.
     static func relativeError(_ a: Tensor, _ b: Tensor) -> Float { a.maxAbsDifference(b) / max(b.maxAbs(), 1e-12) }
 
@@ -45,7 +59,7 @@ import Testing
         model.setTraining(false)
         let io = try fixture(name + "_io")
         let x = io.tensor("input")!, expected = io.tensor("output")!, expectedFeatures = io.tensor("features")!
-        for (label, m) in [("separate BN", model), ("folded BN", model.foldingBatchNorm())] {
+        for (label, m) in [("as built", model), ("BatchNorm folded", model.foldingBatchNorm())] {
             let (y, acts) = m.forwardCollecting(x)
             let outErr = relativeError(y, expected), featErr = relativeError(acts[layer]!, expectedFeatures)
             print("parity \(name) (\(label)): output \(outErr), features \(featErr) (relative to max |reference| \(expected.maxAbs()), \(expectedFeatures.maxAbs()))")
@@ -61,6 +75,10 @@ import Testing
 
     @Test func invertedResidualWithCBAMMatchesONNXRuntime() throws {
         try Self.compare("cbam_residual", Self.cbamResidual(), featuresAt: "cbam")
+    }
+
+    @Test func convolutionalAutoencoderMatchesONNXRuntime() throws {
+        try Self.compare("autoencoder", Self.autoencoder(), featuresAt: "pool2")
     }
 
     @Test(arguments: ["bilstm", "bigru"]) func bidirectionalRecurrentMatchesONNXRuntime(_ name: String) throws {
