@@ -107,6 +107,31 @@ import TestSupport
         }
     }
 
+    @Test func float16WeightsHalveTheFileAndRoundTrip() throws {
+        let dir = TempDir(), p32 = dir.path("m32.safetensors"), p16 = dir.path("m16.safetensors")
+        let a = Self.model(seed: 1), b = Self.model(seed: 2)
+        try a.saveWeights(to: p32)
+        try a.saveWeights(to: p16, precision: .float16)
+        func dataBytes(_ p: String) throws -> Int {
+            let d = try Data(contentsOf: URL(fileURLWithPath: p))
+            return d.count - 8 - Int(d.prefix(8).withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) })
+        }
+        #expect(try dataBytes(p16) * 2 == dataBytes(p32))
+        try b.loadWeights(path: p16)
+        for ((name, p1), (_, p2)) in zip(a.namedParameters(), b.namedParameters()) {
+            let err = p1.value.maxAbsDifference(p2.value)
+            #expect(err <= p1.value.maxAbs() / 1024, "\(name): F16 round trip error \(err)")
+        }
+        // Exact cases of the conversion: rounding to nearest even, subnormals, overflow, NaN.
+        let f2h = SafetensorsWriter.floatToHalf
+        #expect(f2h(1) == 0x3C00 && f2h(-2) == 0xC000 && f2h(65504) == 0x7BFF && f2h(70000) == 0x7C00)
+        #expect(f2h(powf(2, -24)) == 0x0001 && f2h(powf(2, -26)) == 0 && f2h(1 + powf(2, -11)) == 0x3C00)
+        #expect(f2h(1 + 3 * powf(2, -11)) == 0x3C02 && f2h(.nan) & 0x7C00 == 0x7C00 && f2h(.nan) & 0x3FF != 0)
+        for bits in stride(from: 0, to: 0x7C00, by: 37) {
+            #expect(f2h(SafetensorsFile.halfToFloat(UInt16(bits))) == UInt16(bits))
+        }
+    }
+
     @Test func halfPrecisionTensorsAreWidened() throws {
         let dir = TempDir()
         // 1.0, -2.0, 65504 (max half), 2^-24 (smallest subnormal) as F16; 1.5 as BF16.

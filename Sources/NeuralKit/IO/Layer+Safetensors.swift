@@ -3,9 +3,11 @@
 // does not know, or a shape that differs is an error naming that tensor, before any weight changes.
 
 extension Layer {
-    /// Writes every parameter and buffer (`namedParameters()`) to `path`.
-    public func saveWeights(to path: String, metadata: [String: String] = [:]) throws {
-        try SafetensorsWriter.write(namedParameters().map { ($0.0, $0.1.value) }, metadata: metadata, to: path)
+    /// Writes every parameter and buffer (`namedParameters()`) to `path`, as F32 or F16.
+    public func saveWeights(to path: String, metadata: [String: String] = [:],
+                            precision: SafetensorsWriter.Precision = .float32) throws {
+        try SafetensorsWriter.write(namedParameters().map { ($0.0, $0.1.value) }, metadata: metadata,
+                                    precision: precision, to: path)
     }
 
     /// Loads every parameter and buffer from `file`; checks all names and shapes first, so a failed
