@@ -2,6 +2,9 @@
 // raw pointers (`cblas_sgemm`); everything heavier than a loop (Linear, convolution via im2col)
 // goes through it. `gemmNaive` is the plain triple loop kept beside it as the test oracle
 // (llm.c's `matmul_forward_naive`).
+// Debian 12's OpenBLAS 0.3.21 declares `cblas_sbgemm` / `cblas_sbstobf16` in cblas.h but is built
+// without BUILD_BFLOAT16, so the symbols are absent and linking fails: bf16 compute needs another
+// route (an OpenBLAS built with BUILD_BFLOAT16=1, or a hand-written AVX-512 BF16 kernel).
 import COpenBLAS
 
 /// Matrix multiply kernels on row-major Float32 matrices.
