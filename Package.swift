@@ -48,7 +48,8 @@ let package = Package(
         .testTarget(name: "EvidenceTests", dependencies: ["Evidence", "TestSupport"]),
         .testTarget(name: "MediaTests", dependencies: ["Media", "Evidence", "TestSupport"]),
         .testTarget(name: "ForensicsTests", dependencies: ["Forensics", "Evidence", "Media", "TestSupport"]),
-        .testTarget(name: "NeuralKitTests", dependencies: ["NeuralKit", "TestSupport"]),
+        // Fixtures are read from the source tree (#filePath), not bundled.
+        .testTarget(name: "NeuralKitTests", dependencies: ["NeuralKit", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "DetectionTests", dependencies: ["Detection", "Evidence", "Media", "TestSupport"]),
         .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Evidence", "Media", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "deepscan"]),
