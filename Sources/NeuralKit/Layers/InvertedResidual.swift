@@ -12,6 +12,8 @@ public final class InvertedResidual: Layer {
     public let body: Sequential
     /// True when the input is added to the body's output.
     public let usesSkip: Bool
+    /// The child name of `body` in parameter names ("body"; torchvision's layout says "conv").
+    public let bodyName: String
 
     public init(_ inChannels: Int, _ outChannels: Int, stride: Int = 1, expansion: Int = 6,
                 squeezeExcitation: Bool = false, rng: inout SeededRandom) {
@@ -31,14 +33,17 @@ public final class InvertedResidual: Layer {
                    ("project_bn", BatchNorm2d(outChannels))]
         body = Sequential(named: layers)
         usesSkip = stride == 1 && inChannels == outChannels
+        bodyName = "body"
     }
 
-    init(body: Sequential, inChannels: Int, outChannels: Int, stride: Int, usesSkip: Bool) {
-        self.body = body; self.inChannels = inChannels; self.outChannels = outChannels
-        self.stride = stride; self.usesSkip = usesSkip
+    /// A block around a body built elsewhere (e.g. with torchvision's layer names); the skip is used
+    /// when stride is 1 and the channel count is unchanged.
+    public init(body: Sequential, bodyName: String = "body", inChannels: Int, outChannels: Int, stride: Int) {
+        self.body = body; self.bodyName = bodyName; self.inChannels = inChannels; self.outChannels = outChannels
+        self.stride = stride; usesSkip = stride == 1 && inChannels == outChannels
     }
 
-    public var children: [(String, any Layer)] { [("body", body)] }
+    public var children: [(String, any Layer)] { [(bodyName, body)] }
 
     /// input: (N, Cin, H, W) -> (N, Cout, H/stride, W/stride)
     public func forward(_ input: Tensor) -> Tensor {

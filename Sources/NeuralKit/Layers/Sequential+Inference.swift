@@ -16,9 +16,9 @@ extension Sequential {
             if let seq = layer as? Sequential {
                 out.append((name, seq.foldingBatchNorm()))
             } else if let block = layer as? InvertedResidual {
-                out.append((name, InvertedResidual(body: block.body.foldingBatchNorm(), inChannels: block.inChannels,
-                                                   outChannels: block.outChannels, stride: block.stride,
-                                                   usesSkip: block.usesSkip)))
+                out.append((name, InvertedResidual(body: block.body.foldingBatchNorm(), bodyName: block.bodyName,
+                                                   inChannels: block.inChannels, outChannels: block.outChannels,
+                                                   stride: block.stride)))
             } else {
                 out.append((name, layer))
             }
