@@ -47,8 +47,14 @@ public final class Activation: Layer {
     public func forward(_ input: Tensor) -> Tensor {
         let x = input.contiguous()
         let y = Tensor(uninitialized: x.shape, pool: x.pool)
-        let k = kind, src = x.pointer, dst = y.pointer
-        for i in 0..<x.count { dst[i] = Activation.value(k, src[i]) }
+        let src = x.pointer, dst = y.pointer, n = x.count
+        // The common kinds get their own loops so the switch is not inside the element loop.
+        switch kind {
+        case .relu: for i in 0..<n { dst[i] = max(src[i], 0) }
+        case .relu6: for i in 0..<n { dst[i] = min(max(src[i], 0), 6) }
+        case .leakyReLU(let a): for i in 0..<n { let v = src[i]; dst[i] = v > 0 ? v : a * v }
+        default: let k = kind; for i in 0..<n { dst[i] = Activation.value(k, src[i]) }
+        }
         lastInput = x
         return y
     }
@@ -59,8 +65,12 @@ public final class Activation: Layer {
         precondition(gradOutput.shape == x.shape, "Activation gradient \(gradOutput.shape), expected \(x.shape)")
         let dy = gradOutput.contiguous()
         let dx = Tensor(uninitialized: x.shape, pool: x.pool)
-        let k = kind, src = x.pointer, g = dy.pointer, dst = dx.pointer
-        for i in 0..<x.count { dst[i] = g[i] * Activation.derivative(k, src[i]) }
+        let src = x.pointer, g = dy.pointer, dst = dx.pointer, n = x.count
+        switch kind {
+        case .relu: for i in 0..<n { dst[i] = src[i] > 0 ? g[i] : 0 }
+        case .relu6: for i in 0..<n { dst[i] = src[i] > 0 && src[i] < 6 ? g[i] : 0 }
+        default: let k = kind; for i in 0..<n { dst[i] = g[i] * Activation.derivative(k, src[i]) }
+        }
         return dx
     }
 }
