@@ -32,6 +32,15 @@ import Testing
         #expect(Array(a[3..<6]) != Array(b[3..<6]))
     }
 
+    @Test func stackedBidirectionalGRUGradientsAndNames() {
+        var rng = SeededRandom(seed: 25)
+        let stack = RecurrentStack(.gru, inputSize: 3, hiddenSize: 2, numLayers: 2, bidirectional: true, rng: &rng)
+        let x = Tensor(shape: [2, 4, 3], rng: &rng) { $0.normal() }
+        #expect(stack.forward(x).shape == [2, 4, 4])
+        expectGradientsMatch(GradCheck.check(stack, input: x, eps: 1e-3))
+        #expect(stack.namedParameters().first { $0.0 == "weight_ih_l1_reverse" }?.1.shape == [6, 4])
+    }
+
     @Test func parameterNamesFollowPyTorch() {
         var rng = SeededRandom(seed: 24)
         let names = LSTM(inputSize: 2, hiddenSize: 3, bidirectional: true, rng: &rng).namedParameters().map(\.0)

@@ -81,11 +81,13 @@ import Testing
         try Self.compare("autoencoder", Self.autoencoder(), featuresAt: "pool2")
     }
 
-    @Test(arguments: ["bilstm", "bigru"]) func bidirectionalRecurrentMatchesONNXRuntime(_ name: String) throws {
+    @Test(arguments: ["bilstm", "bigru", "bilstm2"]) func bidirectionalRecurrentMatchesONNXRuntime(_ name: String) throws {
         var rng = SeededRandom(seed: 0)
-        let layer: any Layer = name == "bilstm"
-            ? LSTM(inputSize: 5, hiddenSize: 4, bidirectional: true, rng: &rng)
-            : GRU(inputSize: 5, hiddenSize: 4, bidirectional: true, rng: &rng)
+        let layer: any Layer = switch name {
+        case "bilstm": LSTM(inputSize: 5, hiddenSize: 4, bidirectional: true, rng: &rng)
+        case "bigru": GRU(inputSize: 5, hiddenSize: 4, bidirectional: true, rng: &rng)
+        default: RecurrentStack(.lstm, inputSize: 5, hiddenSize: 4, numLayers: 2, bidirectional: true, rng: &rng)
+        }
         try layer.loadWeights(from: Self.fixture(name))
         let io = try Self.fixture(name + "_io")
         let y = layer.forward(io.tensor("input")!), expected = io.tensor("output")!

@@ -13,10 +13,11 @@ public final class GRU: Layer {
     // Per direction: x-projection then activated r, z, n per (n, t); h W_hn + b_hn per (n, t); hidden states.
     private var gates: [Tensor] = [], recurrentN: [Tensor] = [], hiddens: [Tensor] = []
 
-    public init(inputSize: Int, hiddenSize: Int, bidirectional: Bool = false, rng: inout SeededRandom) {
+    /// `layerIndex` only names the parameters (`_l1`, ...) when layers are stacked (`RecurrentStack`).
+    public init(inputSize: Int, hiddenSize: Int, bidirectional: Bool = false, layerIndex: Int = 0, rng: inout SeededRandom) {
         self.inputSize = inputSize; self.hiddenSize = hiddenSize; self.bidirectional = bidirectional
-        var d = [RecurrentWeights(gates: 3, input: inputSize, hidden: hiddenSize, reverse: false, rng: &rng)]
-        if bidirectional { d.append(RecurrentWeights(gates: 3, input: inputSize, hidden: hiddenSize, reverse: true, rng: &rng)) }
+        var d = [RecurrentWeights(gates: 3, input: inputSize, hidden: hiddenSize, reverse: false, layer: layerIndex, rng: &rng)]
+        if bidirectional { d.append(RecurrentWeights(gates: 3, input: inputSize, hidden: hiddenSize, reverse: true, layer: layerIndex, rng: &rng)) }
         directions = d
     }
 

@@ -12,10 +12,11 @@ public final class LSTM: Layer {
     private var lastInput: Tensor?
     private var gates: [Tensor] = [], cells: [Tensor] = [], hiddens: [Tensor] = []   // per direction
 
-    public init(inputSize: Int, hiddenSize: Int, bidirectional: Bool = false, rng: inout SeededRandom) {
+    /// `layerIndex` only names the parameters (`_l1`, ...) when layers are stacked (`RecurrentStack`).
+    public init(inputSize: Int, hiddenSize: Int, bidirectional: Bool = false, layerIndex: Int = 0, rng: inout SeededRandom) {
         self.inputSize = inputSize; self.hiddenSize = hiddenSize; self.bidirectional = bidirectional
-        var d = [RecurrentWeights(gates: 4, input: inputSize, hidden: hiddenSize, reverse: false, rng: &rng)]
-        if bidirectional { d.append(RecurrentWeights(gates: 4, input: inputSize, hidden: hiddenSize, reverse: true, rng: &rng)) }
+        var d = [RecurrentWeights(gates: 4, input: inputSize, hidden: hiddenSize, reverse: false, layer: layerIndex, rng: &rng)]
+        if bidirectional { d.append(RecurrentWeights(gates: 4, input: inputSize, hidden: hiddenSize, reverse: true, layer: layerIndex, rng: &rng)) }
         directions = d
     }
 

@@ -1,6 +1,6 @@
 // Weights of one direction of a recurrent layer, in PyTorch's layout and names
 // (`weight_ih_l0` (G*H, F), `weight_hh_l0` (G*H, H), `bias_ih_l0`, `bias_hh_l0`, with `_reverse`
-// for the backward direction), G = 4 gates for LSTM (i, f, g, o) and 3 for GRU (r, z, n). Also
+// for the backward direction and `_l1`, `_l2`, ... for stacked layers), G = 4 gates for LSTM (i, f, g, o) and 3 for GRU (r, z, n). Also
 // the step order of a direction and the gemm helpers both cells share.
 
 /// One direction's parameters.
@@ -8,18 +8,18 @@ final class RecurrentWeights {
     let wIH: Parameter, wHH: Parameter, bIH: Parameter, bHH: Parameter
     let suffix: String
 
-    init(gates: Int, input: Int, hidden: Int, reverse: Bool, rng: inout SeededRandom) {
+    init(gates: Int, input: Int, hidden: Int, reverse: Bool, layer: Int = 0, rng: inout SeededRandom) {
         let bound = 1 / Float(hidden).squareRoot()   // PyTorch: U(-1/sqrt(H), 1/sqrt(H)) for all
         wIH = Parameter(Tensor(shape: [gates * hidden, input], rng: &rng) { $0.uniform(-bound, bound) })
         wHH = Parameter(Tensor(shape: [gates * hidden, hidden], rng: &rng) { $0.uniform(-bound, bound) })
         bIH = Parameter(Tensor(shape: [gates * hidden], rng: &rng) { $0.uniform(-bound, bound) })
         bHH = Parameter(Tensor(shape: [gates * hidden], rng: &rng) { $0.uniform(-bound, bound) })
-        suffix = reverse ? "_reverse" : ""
+        suffix = "_l\(layer)" + (reverse ? "_reverse" : "")
     }
 
     var named: [(String, Parameter)] {
-        [("weight_ih_l0" + suffix, wIH), ("weight_hh_l0" + suffix, wHH),
-         ("bias_ih_l0" + suffix, bIH), ("bias_hh_l0" + suffix, bHH)]
+        [("weight_ih" + suffix, wIH), ("weight_hh" + suffix, wHH),
+         ("bias_ih" + suffix, bIH), ("bias_hh" + suffix, bHH)]
     }
 
     /// Time steps in processing order.
