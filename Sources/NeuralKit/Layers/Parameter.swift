@@ -3,8 +3,8 @@
 
 /// A trainable tensor (or a non-trainable buffer such as BatchNorm's running mean) with its gradient.
 public final class Parameter {
-    /// Current value.
-    public var value: Tensor
+    /// Current value. Its contents change in place (optimizers, loading); its shape never does.
+    public let value: Tensor
     /// Accumulated gradient, same shape as `value` (zero for buffers).
     public let grad: Tensor
     /// False for buffers the optimizer must not touch (running statistics).
