@@ -40,6 +40,8 @@ let package = Package(
         .target(name: "Forensics", dependencies: ["Evidence", "Media"]),
         .target(name: "Detection", dependencies: ["Evidence", "Media", "Forensics"]),
         .target(name: "CaseStore", dependencies: ["Evidence", "Media", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The neural engine on OpenBLAS. Only NeuralKit imports COpenBLAS.
+        .target(name: "NeuralKit", dependencies: ["COpenBLAS"]),
         .executableTarget(name: "deepscan", dependencies: [
             "Evidence", "Media", "Forensics", "Detection", "Workbench", "CaseStore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -49,6 +51,8 @@ let package = Package(
         .testTarget(name: "EvidenceTests", dependencies: ["Evidence", "TestSupport"]),
         .testTarget(name: "MediaTests", dependencies: ["Media", "Evidence", "TestSupport"]),
         .testTarget(name: "ForensicsTests", dependencies: ["Forensics", "Evidence", "Media", "TestSupport"]),
+        // Fixtures are read from the source tree (#filePath), not bundled.
+        .testTarget(name: "NeuralKitTests", dependencies: ["NeuralKit", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "DetectionTests", dependencies: ["Detection", "Evidence", "Media", "TestSupport"]),
         .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Evidence", "Media", "Detection", "CaseStore", "TestSupport"],
                     exclude: ["Snapshots"]),

@@ -1,0 +1,36 @@
+// Saving a model's parameters and buffers under their dotted names, and loading them back with a
+// strict match: a tensor the model needs but the file lacks, a tensor the file has but the model
+// does not know, or a shape that differs is an error naming that tensor, before any weight changes.
+
+extension Layer {
+    /// Writes every parameter and buffer (`namedParameters()`) to `path`, as F32 or F16.
+    public func saveWeights(to path: String, metadata: [String: String] = [:],
+                            precision: SafetensorsWriter.Precision = .float32) throws {
+        try SafetensorsWriter.write(namedParameters().map { ($0.0, $0.1.value) }, metadata: metadata,
+                                    precision: precision, to: path)
+    }
+
+    /// Loads every parameter and buffer from `file`; checks all names and shapes first, so a failed
+    /// load leaves the model untouched.
+    public func loadWeights(from file: SafetensorsFile) throws {
+        let params = namedParameters()
+        let known = Set(params.map(\.0))
+        for (name, p) in params {
+            guard let e = file.entries[name] else {
+                throw SafetensorsError.missingTensor(path: file.path, tensor: name, shape: p.shape)
+            }
+            guard e.shape == p.shape else {
+                throw SafetensorsError.shapeMismatch(path: file.path, tensor: name, expected: p.shape, found: e.shape)
+            }
+        }
+        if let extra = file.names.first(where: { !known.contains($0) }) {
+            throw SafetensorsError.unexpectedTensor(path: file.path, tensor: extra)
+        }
+        for (name, p) in params { p.value.assign(file.tensor(name)!) }
+    }
+
+    /// Opens `path` and loads it (see `loadWeights(from:)`).
+    public func loadWeights(path: String) throws {
+        try loadWeights(from: SafetensorsFile(path: path))
+    }
+}

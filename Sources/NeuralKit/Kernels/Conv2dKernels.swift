@@ -1,0 +1,132 @@
+// Convolution as matrix multiply (Caffe's im2col): for each image and group, unfold the input
+// patches into a (Cg*k*k, Ho*Wo) column matrix and multiply by the (Cout/g, Cg*k*k) weight with
+// `cblas_sgemm`. Backward reuses the same column matrix for the weight gradient and folds the
+// column gradient back with col2im. Pointwise convolutions skip the unfold. The plain-loop oracle
+// is `Conv2dReference`; depthwise convolutions have a direct kernel in `DepthwiseKernels`.
+
+/// Fast grouped 2-D convolution kernels on contiguous NCHW buffers.
+public enum Conv2dKernels {
+    /// Unfolds one group of one image into `col`.
+    /// input: (Cg, H, W) at `x`; col: (Cg*k*k, Ho*Wo).
+    static func im2col(_ g: ConvGeometry, _ x: UnsafePointer<Float>, _ col: UnsafeMutablePointer<Float>) {
+        let k = g.kernel, ho = g.outHeight, wo = g.outWidth, h = g.height, w = g.width
+        let s = g.stride, p = g.padding, d = g.dilation
+        var row = 0
+        for c in 0..<g.groupIn {
+            let plane = x + c * h * w
+            for ki in 0..<k {
+                for kj in 0..<k {
+                    let dst = col + row * ho * wo
+                    for oy in 0..<ho {
+                        let iy = oy * s - p + ki * d
+                        let line = dst + oy * wo
+                        if iy < 0 || iy >= h { line.update(repeating: 0, count: wo); continue }
+                        let src = plane + iy * w
+                        for ox in 0..<wo {
+                            let ix = ox * s - p + kj * d
+                            line[ox] = (ix >= 0 && ix < w) ? src[ix] : 0
+                        }
+                    }
+                    row += 1
+                }
+            }
+        }
+    }
+
+    /// Adds the column gradient back onto the input gradient (the adjoint of `im2col`).
+    /// col: (Cg*k*k, Ho*Wo); dx: (Cg, H, W), accumulated.
+    static func col2im(_ g: ConvGeometry, _ col: UnsafePointer<Float>, _ dx: UnsafeMutablePointer<Float>) {
+        let k = g.kernel, ho = g.outHeight, wo = g.outWidth, h = g.height, w = g.width
+        let s = g.stride, p = g.padding, d = g.dilation
+        var row = 0
+        for c in 0..<g.groupIn {
+            let plane = dx + c * h * w
+            for ki in 0..<k {
+                for kj in 0..<k {
+                    let src = col + row * ho * wo
+                    for oy in 0..<ho {
+                        let iy = oy * s - p + ki * d
+                        if iy < 0 || iy >= h { continue }
+                        let dst = plane + iy * w, line = src + oy * wo
+                        for ox in 0..<wo {
+                            let ix = ox * s - p + kj * d
+                            if ix >= 0 && ix < w { dst[ix] += line[ox] }
+                        }
+                    }
+                    row += 1
+                }
+            }
+        }
+    }
+
+    /// Forward convolution.
+    /// x: (N, Cin, H, W); weight: (Cout, Cin/g, k, k); bias: (Cout) or nil; y: (N, Cout, Ho, Wo);
+    /// col: scratch of `patchSize * outPlane` floats (unused for pointwise).
+    public static func forward(_ g: ConvGeometry, x: UnsafePointer<Float>, weight: UnsafePointer<Float>,
+                               bias: UnsafePointer<Float>?, y: UnsafeMutablePointer<Float>,
+                               col: UnsafeMutablePointer<Float>) {
+        let inImage = g.inChannels * g.height * g.width, outImage = g.outChannels * g.outPlane
+        for n in 0..<g.batch {
+            for grp in 0..<g.groups {
+                let xg = x + n * inImage + grp * g.groupIn * g.height * g.width
+                let yg = y + n * outImage + grp * g.groupOut * g.outPlane
+                let wg = weight + grp * g.groupOut * g.patchSize
+                let b: UnsafePointer<Float>
+                if g.isPointwise { b = xg } else { im2col(g, xg, col); b = UnsafePointer(col) }
+                BLAS.gemm(m: g.groupOut, n: g.outPlane, k: g.patchSize, a: wg, lda: g.patchSize,
+                          b: b, ldb: g.outPlane, c: yg, ldc: g.outPlane)
+            }
+            if let bias {
+                for o in 0..<g.outChannels {
+                    let line = y + n * outImage + o * g.outPlane, bo = bias[o]
+                    for i in 0..<g.outPlane { line[i] += bo }
+                }
+            }
+        }
+    }
+
+    /// Backward convolution. dx is overwritten; dWeight and dBias are accumulated; pass nil to skip one.
+    /// x: (N, Cin, H, W); weight: (Cout, Cin/g, k, k); dy: (N, Cout, Ho, Wo); dx: like x;
+    /// dWeight: like weight; dBias: (Cout) or nil; col: scratch of `patchSize * outPlane` floats.
+    public static func backward(_ g: ConvGeometry, x: UnsafePointer<Float>, weight: UnsafePointer<Float>,
+                                dy: UnsafePointer<Float>, dx: UnsafeMutablePointer<Float>?,
+                                dWeight: UnsafeMutablePointer<Float>?, dBias: UnsafeMutablePointer<Float>?,
+                                col: UnsafeMutablePointer<Float>) {
+        let inImage = g.inChannels * g.height * g.width, outImage = g.outChannels * g.outPlane
+        if let dx { dx.update(repeating: 0, count: g.batch * inImage) }
+        for n in 0..<g.batch {
+            for grp in 0..<g.groups {
+                let xg = x + n * inImage + grp * g.groupIn * g.height * g.width
+                let dyg = dy + n * outImage + grp * g.groupOut * g.outPlane
+                let wg = weight + grp * g.groupOut * g.patchSize
+                if let dWeight {
+                    let dwg = dWeight + grp * g.groupOut * g.patchSize
+                    let cols: UnsafePointer<Float>
+                    if g.isPointwise { cols = xg } else { im2col(g, xg, col); cols = UnsafePointer(col) }
+                    // dW_g (Og, P) += dy_g (Og, HoWo) x col^T (HoWo, P)
+                    BLAS.gemm(transB: true, m: g.groupOut, n: g.patchSize, k: g.outPlane, a: dyg, lda: g.outPlane,
+                              b: cols, ldb: g.outPlane, beta: 1, c: dwg, ldc: g.patchSize)
+                }
+                guard let dx else { continue }
+                let dxg = dx + n * inImage + grp * g.groupIn * g.height * g.width
+                if g.isPointwise {
+                    // dx_g (Cg, HW) = W_g^T (Cg, Og) x dy_g (Og, HW)
+                    BLAS.gemm(transA: true, m: g.patchSize, n: g.outPlane, k: g.groupOut, a: wg, lda: g.patchSize,
+                              b: dyg, ldb: g.outPlane, c: dxg, ldc: g.outPlane)
+                } else {
+                    BLAS.gemm(transA: true, m: g.patchSize, n: g.outPlane, k: g.groupOut, a: wg, lda: g.patchSize,
+                              b: dyg, ldb: g.outPlane, c: col, ldc: g.outPlane)
+                    col2im(g, col, dxg)
+                }
+            }
+            if let dBias {
+                for o in 0..<g.outChannels {
+                    let line = dy + n * outImage + o * g.outPlane
+                    var s: Float = 0
+                    for i in 0..<g.outPlane { s += line[i] }
+                    dBias[o] += s
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+// 2-D convolution layer (stride, padding, dilation, groups). Dense and grouped convolutions run
+// through im2col + `cblas_sgemm` (`Conv2dKernels`); depthwise ones (groups == in == out) through the
+// direct kernel (`DepthwiseKernels`). Weight layout and names follow PyTorch: `weight`
+// (Cout, Cin/groups, k, k), `bias` (Cout).
+
+/// Grouped 2-D convolution on (N, C, H, W).
+public final class Conv2d: Layer {
+    public let inChannels: Int, outChannels: Int, kernel: Int
+    public let stride: Int, padding: Int, dilation: Int, groups: Int
+    /// weight: (Cout, Cin/groups, k, k)
+    public let weight: Parameter
+    /// bias: (Cout), or nil
+    public let bias: Parameter?
+    /// Use the direct depthwise kernel when the geometry allows (tests switch it off to compare).
+    public var directDepthwise = true
+    private var lastInput: Tensor?
+
+    /// Weights uniform in ±1/sqrt(fan-in) (PyTorch's default), drawn from `rng`.
+    public init(_ inChannels: Int, _ outChannels: Int, kernel: Int, stride: Int = 1, padding: Int = 0,
+                dilation: Int = 1, groups: Int = 1, bias: Bool = true, rng: inout SeededRandom) {
+        precondition(inChannels % groups == 0 && outChannels % groups == 0,
+                     "Conv2d channels \(inChannels)->\(outChannels) not divisible by groups \(groups)")
+        self.inChannels = inChannels; self.outChannels = outChannels; self.kernel = kernel
+        self.stride = stride; self.padding = padding; self.dilation = dilation; self.groups = groups
+        let fanIn = inChannels / groups * kernel * kernel
+        let bound = 1 / Float(fanIn).squareRoot()
+        weight = Parameter(Tensor(shape: [outChannels, inChannels / groups, kernel, kernel], rng: &rng) {
+            $0.uniform(-bound, bound)
+        })
+        self.bias = bias ? Parameter(Tensor(shape: [outChannels], rng: &rng) { $0.uniform(-bound, bound) }) : nil
+    }
+
+    public var ownParameters: [(String, Parameter)] {
+        [("weight", weight)] + (bias.map { [("bias", $0)] } ?? [])
+    }
+
+    /// The geometry for an input of shape (N, Cin, H, W).
+    public func geometry(for shape: [Int]) -> ConvGeometry {
+        precondition(shape.count == 4 && shape[1] == inChannels,
+                     "Conv2d(\(inChannels)->\(outChannels)) got input \(shape), expected (N, \(inChannels), H, W)")
+        return ConvGeometry(batch: shape[0], inChannels: inChannels, height: shape[2], width: shape[3],
+                            outChannels: outChannels, kernel: kernel, stride: stride, padding: padding,
+                            dilation: dilation, groups: groups)
+    }
+
+    /// input: (N, Cin, H, W) -> output: (N, Cout, Ho, Wo)
+    public func forward(_ input: Tensor) -> Tensor {
+        let g = geometry(for: input.shape)
+        let x = input.contiguous()
+        let y = Tensor(uninitialized: g.outputShape, pool: x.pool)
+        if g.isDepthwise && directDepthwise {
+            DepthwiseKernels.forward(g, x: x.pointer, weight: weight.value.pointer,
+                                     bias: bias?.value.pointer, y: y.pointer)
+        } else {
+            let col = Tensor(uninitialized: [g.isPointwise ? 0 : g.patchSize * g.outPlane], pool: x.pool)
+            Conv2dKernels.forward(g, x: x.pointer, weight: weight.value.pointer, bias: bias?.value.pointer,
+                                  y: y.pointer, col: col.pointer)
+        }
+        lastInput = x
+        return y
+    }
+
+    /// gradOutput: (N, Cout, Ho, Wo) -> (N, Cin, H, W)
+    public func backward(_ gradOutput: Tensor) -> Tensor {
+        guard let x = lastInput else { preconditionFailure("Conv2d.backward before forward") }
+        let g = geometry(for: x.shape)
+        precondition(gradOutput.shape == g.outputShape, "Conv2d gradient \(gradOutput.shape), expected \(g.outputShape)")
+        let dy = gradOutput.contiguous()
+        let dx = Tensor(uninitialized: x.shape, pool: x.pool)
+        if g.isDepthwise && directDepthwise {
+            DepthwiseKernels.backward(g, x: x.pointer, weight: weight.value.pointer, dy: dy.pointer, dx: dx.pointer,
+                                      dWeight: weight.grad.pointer, dBias: bias?.grad.pointer)
+        } else {
+            let col = Tensor(uninitialized: [g.isPointwise ? 0 : g.patchSize * g.outPlane], pool: x.pool)
+            Conv2dKernels.backward(g, x: x.pointer, weight: weight.value.pointer, dy: dy.pointer, dx: dx.pointer,
+                                   dWeight: weight.grad.pointer, dBias: bias?.grad.pointer, col: col.pointer)
+        }
+        return dx
+    }
+}
