@@ -29,6 +29,8 @@ import TestSupport
         #expect(try run(["case", "tag", "Op Lantern", "ltnews18-edited.pdf", "suspicious"]).status == 0)
         #expect(try run(["case", "note", "Op Lantern", "webcam-face.avi", "check the mouth"]).status == 0)
         #expect(try run(["case", "note", "Op Lantern", "case opened on request"]).status == 0)
+        #expect(try run(["case", "bookmark", "Op Lantern", "webcam-face.avi", "lips out of step", "--frame", "40", "--branch", "forensic"]).status == 0)
+        #expect(try run(["case", "bookmark", "Op Lantern", "webcam-face.avi", "bad", "--frame", "0"]).status != 0)
 
         r = try run(["case", "analyse", "Op Lantern"])
         #expect(r.status == 0, "\(r.stderr)")
@@ -62,6 +64,7 @@ import TestSupport
         #expect(decoded.evidence.compactMap(\.analysis?.report).count == 3)
         let html = try String(contentsOfFile: tmp.path("report.html"), encoding: .utf8)
         #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.contains("frame 40 · branch forensic") && html.contains("lips out of step"))
         #expect(html.contains("FAKE") || html.contains("REAL") || html.contains("INCONCLUSIVE"))
 
         r = try run(["report", "Op Lantern", "--format", "pdf", "--out", tmp.path("r.pdf")])

@@ -47,7 +47,7 @@ import TestSupport
         }
         #expect(html.contains("PDF structure and revisions"))
         #expect(html.contains("pdf-incremental-update"))
-        #expect(html.contains("frame 12 · 0.48 s · branch spatial"))
+        #expect(html.contains("frame 13 · 0.48 s · branch spatial"))  // stored 0-based, shown 1-based
         #expect(html.contains("suspicious"))
         #expect(html.contains("Every evidence file still matches the SHA-256 recorded at intake."))
         #expect(html.contains("What the scores mean, and what they do not"))

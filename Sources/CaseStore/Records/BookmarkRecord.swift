@@ -28,7 +28,8 @@ public struct BookmarkRecord: Codable, Sendable, Equatable, FetchableRecord, Mut
     /// "frame 12 · 0.48 s · page 3 · branch spatial", the parts that are set.
     public var place: String {
         var parts: [String] = []
-        if let frame { parts.append("frame \(frame)") }
+        // Frames are stored 0-based (as the engine counts them) and shown 1-based (as the workbench does).
+        if let frame { parts.append("frame \(frame + 1)") }
         if let time { parts.append(String(format: "%.2f s", time)) }
         if let page { parts.append("page \(page)") }
         if let branch { parts.append("branch \(branch)") }

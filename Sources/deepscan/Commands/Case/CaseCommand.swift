@@ -12,7 +12,7 @@ struct CaseCommand: ParsableCommand {
             and verified before every analysis and report; media is not copied unless --copy-into-case is given. \
             Every change is recorded in an append-only audit log.
             """,
-        subcommands: [CaseNewCommand.self, CaseListCommand.self, CaseShowCommand.self, CaseAddCommand.self,
+        subcommands: [CaseNewCommand.self, CaseListCommand.self, CaseShowCommand.self, CaseAddCommand.self, CaseBookmarkCommand.self,
                       CaseAnalyseCommand.self, CaseTagCommand.self, CaseNoteCommand.self, CaseRemoveCommand.self,
                       CaseVerifyCommand.self])
 }
