@@ -3,6 +3,7 @@
 import Detection
 import Evidence
 import Foundation
+import Media
 
 extension EvidenceScreen {
     func perform(_ action: KeyAction) -> ScreenResult? {
@@ -29,6 +30,30 @@ extension EvidenceScreen {
             elaQuality = min(98, max(50, elaQuality + (action == .parameterUp ? 2 : -2)))
             tuner.ela(image, quality: elaQuality)
             return .status("recomputing ELA at quality \(elaQuality)…")
+        case .markFrame:
+            guard let v = viewer as? VideoViewer else { return .status("marking frames is for videos") }
+            markedFrame = v.current
+            return .status("marked frame \(v.current + 1); go to another frame and press C")
+        case .compareMarked:
+            guard let v = viewer as? VideoViewer, let marked = markedFrame else { return .status("mark a frame with M first (videos)") }
+            guard let a = v.picture(marked), let b = v.picture(v.current) else { return .status("cannot decode the frames to compare") }
+            return .push(SideBySideScreen(title: "frames \(marked + 1) and \(v.current + 1)",
+                                          left: side("frame \(marked + 1)", a, frame: marked), right: side("frame \(v.current + 1)", b, frame: v.current)))
+        case .compareLayers:
+            let picture: RGBImage?
+            switch file.content {
+            case .image(let img): picture = img
+            case .video: picture = (viewer as? VideoViewer).flatMap { $0.picture($0.current) }
+            default: picture = nil
+            }
+            guard let picture else { return .status("comparing maps is for images and video frames") }
+            var l = side(title, picture, frame: viewer.frameIndex), r = l
+            l.layerIndex = l.layers.isEmpty ? -1 : 0
+            // The right side starts on the first map of another analysis (ELA beside noise, not ELA's second map).
+            func analysis(_ id: String) -> String { id.split(separator: "/").prefix(2).joined(separator: "/") }
+            let first = l.layers.first.map { analysis($0.id) }
+            r.layerIndex = r.layers.firstIndex { analysis($0.id) != first } ?? -1
+            return .push(SideBySideScreen(title: "maps of \(title)", left: l, right: r))
         case .metadata:
             return .push(MetadataScreen(file: file))
         case .theme:
@@ -96,6 +121,22 @@ extension EvidenceScreen {
         default:
             return nil
         }
+    }
+
+    /// One side of a comparison: the picture, the maps that belong to it (frame maps for a video
+    /// frame), and the branch scores (frame scores for a frame, file scores otherwise).
+    func side(_ label: String, _ image: RGBImage, frame: Int?) -> SidePicture {
+        let maps = file.maps
+        let ids: [String]
+        var scores: [String: Double] = [:]
+        if let frame {
+            ids = maps.keys.filter { $0.hasSuffix("@frame\(frame)") }.sorted()
+            for r in file.branchResults { if let s = r.frameScores?.first(where: { $0.index == frame })?.score { scores[r.id] = s } }
+        } else {
+            ids = layerIDs().filter { !$0.contains("@") }
+            for r in file.branchResults { if let s = r.score { scores[r.id] = s } }
+        }
+        return SidePicture(label: label, image: image, layers: ids.compactMap { id in maps[id].map { (id, $0) } }, scores: scores)
     }
 
     /// Everything a branch said, as text.

@@ -22,6 +22,9 @@ extension KeyAction {
     static let structure = KeyAction("structure")
     static let theme = KeyAction("theme")
     static let addToCase = KeyAction("add-to-case")
+    static let markFrame = KeyAction("mark-frame")
+    static let compareMarked = KeyAction("compare-marked")
+    static let compareLayers = KeyAction("compare-layers")
     static let parameterUp = KeyAction("parameter-up")
     static let parameterDown = KeyAction("parameter-down")
 }
@@ -42,6 +45,8 @@ public final class EvidenceScreen: Screen {
     var opacity = 0.5
     var paletteName: String?
     var themeIndex = 0
+    /// The frame marked with M, to compare with the one on screen.
+    var markedFrame: Int?
     /// Maps recomputed with the analyst's parameters, by layer id (they replace the analysis's).
     var tuned: [String: Heatmap] = [:]
     var elaQuality = 90
@@ -86,6 +91,9 @@ public final class EvidenceScreen: Screen {
             KeyBinding(.char(">"), "param +", "Raise the layer's parameter (ELA quality)", action: .parameterUp, inFooter: false, section: "Evidence"),
             KeyBinding(.char("<"), "param -", "Lower the layer's parameter (ELA quality)", action: .parameterDown, inFooter: false, section: "Evidence"),
             KeyBinding(.char("T"), "theme", "Switch the colour theme (dark, light, high-contrast)", action: .theme, inFooter: false, section: "View"),
+            KeyBinding(.char("M"), "mark frame", "Video: mark this frame to compare another with it", action: .markFrame, inFooter: false, section: "Compare"),
+            KeyBinding(.char("C"), "compare frames", "Video: the marked frame beside this one, with both frames' scores and maps", action: .compareMarked, inFooter: false, section: "Compare"),
+            KeyBinding(.char("L"), "compare maps", "This picture twice, with a different evidence map on each side (two analyses or branches)", action: .compareLayers, inFooter: false, section: "Compare"),
             KeyBinding(.char("c"), "compare", "Compare with another file side by side", action: .compare, inFooter: false, section: "Evidence"),
             KeyBinding(.char("b"), "bookmark", "Bookmark this frame/page/branch with a note", action: .bookmark, inFooter: false, section: "Case"),
             KeyBinding(.char("t"), "tag", "Tag the file: ok, to check, suspicious", action: .tag, inFooter: false, section: "Case"),

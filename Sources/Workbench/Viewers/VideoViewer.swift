@@ -148,6 +148,14 @@ public final class VideoViewer: MediaViewer {
         return .handled
     }
 
+    /// The picture of frame `i` (from the reader's cache or decoded), without moving the position.
+    func picture(_ i: Int) -> RGBImage? {
+        if i == current, let frame { return frame.image }
+        let keep = current
+        defer { show(keep) }
+        return (try? reader.frame(at: i))?.image
+    }
+
     /// Shows the frame under column `x` of a timeline `width` columns wide.
     func goToTimelineColumn(_ x: Int, width: Int) {
         show(Timeline(frameCount: reader.frameCount).frame(atColumn: x, width: width))
