@@ -69,6 +69,7 @@ public final class DetectionEngine: Sendable {
         let outputs = collector.outputs
 
         var findings = summary.findings
+        if summary.media == .image { findings += Self.faceFindings(input: input) }
         if let after = try? EvidenceFile.sha256(path), after != summary.sha256 {
             findings.append(Finding(code: "file-changed-during-analysis", severity: .critical,
                                     message: "The file changed while it was being analysed (SHA-256 \(summary.sha256.prefix(12))… before, \(after.prefix(12))… after). The results below describe neither version reliably; analyse a stable copy.",
@@ -124,6 +125,12 @@ public final class DetectionEngine: Sendable {
         for r in results {
             for f in r.frameScores ?? [] {
                 byIndex[f.index, default: FrameRecord(index: f.index, time: f.time, keyframe: keyframes.contains(f.index))].scores[r.id] = f.score
+            }
+        }
+        if input.summary.media == .video, let faces = try? input.faces() {
+            let times = Dictionary(((try? input.sampledFrames()) ?? []).map { ($0.index, $0.pts) }, uniquingKeysWith: { a, _ in a })
+            for (index, records) in faces.byFrame {
+                byIndex[index, default: FrameRecord(index: index, time: times[index] ?? 0, keyframe: keyframes.contains(index))].faces = records
             }
         }
         return byIndex.values.sorted { $0.index < $1.index }
