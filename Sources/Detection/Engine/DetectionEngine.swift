@@ -79,9 +79,11 @@ public final class DetectionEngine: Sendable {
         let (verdict, weighted) = Fusion.fuse(outputs.map(\.result), kind: summary.media, config: fusion, threshold: options.threshold)
         var maps: [String: Heatmap] = [:]
         for o in outputs { maps.merge(o.maps) { a, _ in a } }
+        // Before `total`: for videos this is where faces are detected on the sampled frames.
+        let frames = Self.frames(from: weighted, input: input)
         let total = clock.now - start
         let report = Report(
-            file: ReportFile(summary), verdict: verdict, branches: weighted, frames: Self.frames(from: weighted, input: input),
+            file: ReportFile(summary), verdict: verdict, branches: weighted, frames: frames,
             findings: findings, metadata: summary.metadata,
             timing: Timing(totalMs: total.milliseconds, decodeMs: input.decodeMs,
                            branchesMs: Dictionary(uniqueKeysWithValues: weighted.map { ($0.id, $0.durationMs) })),
@@ -118,7 +120,8 @@ public final class DetectionEngine: Sendable {
         return out
     }
 
-    /// Per-frame records, merged from the branches' per-frame scores.
+    /// Per-frame records, merged from the branches' per-frame scores, with the faces found on the
+    /// sampled frames (a frame with faces but no scores still gets a record).
     static func frames(from results: [BranchResult], input: BranchInput) -> [FrameRecord] {
         var byIndex: [Int: FrameRecord] = [:]
         let keyframes = input.summary.media == .video ? ((try? input.sampledKeyframes()) ?? []) : []
