@@ -18,7 +18,7 @@ extension BranchInput {
     /// Faces on the sampled video frames (tracked) or on the image (track ids 1...), shared.
     /// Empty for other media and for sampling that streams frames.
     public func faces() throws -> SampledFaces {
-        try shared("faces") {
+        try shared("faces", countsAsDecode: false) {
             let detector = try FaceDetector.shared()
             let clock = ContinuousClock(), start = clock.now
             var found: [(Int, [DetectedFace])] = []
