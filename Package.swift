@@ -28,6 +28,11 @@ let package = Package(
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         // libjpeg needs setjmp for error recovery, which Swift cannot call: a small C file.
         .target(name: "CJPEG", linkerSettings: [.linkedLibrary("jpeg")]),
+        // dlib is C++: a .cpp file behind an extern "C" header (Swift needs no C++ interop). dlib's
+        // templates (HOG pyramid, predictor) compile into cdlib.cpp, so it is built with -O2 even in
+        // debug (-O0 makes detection far slower). Libraries as `pkg-config --libs dlib-1`: the
+        // header-inlined matrix code calls BLAS/LAPACK (Debian's alternatives, OpenBLAS here).
+        .target(name: "CDlib", cxxSettings: [.unsafeFlags(["-O2"])], linkerSettings: [.linkedLibrary("dlib"), .linkedLibrary("lapack"), .linkedLibrary("blas"), .linkedLibrary("stdc++")]),
 
         // The ncurses workbench. Only Sources/Workbench/Terminal/NCursesTerminal.swift imports CNCurses.
         .target(name: "Workbench", dependencies: [
@@ -38,7 +43,7 @@ let package = Package(
         .target(name: "Evidence"),
         .target(name: "Media", dependencies: ["Evidence", "CFFmpeg", "CSndFile", "CPoppler", "CJPEG", "CExif", "CZlib"]),
         .target(name: "Forensics", dependencies: ["Evidence", "Media"]),
-        .target(name: "Detection", dependencies: ["Evidence", "Media", "Forensics"]),
+        .target(name: "Detection", dependencies: ["Evidence", "Media", "Forensics", "CDlib"]),
         .target(name: "CaseStore", dependencies: ["Evidence", "Media", .product(name: "GRDB", package: "GRDB.swift")]),
         // The neural engine on OpenBLAS. Only NeuralKit imports COpenBLAS.
         .target(name: "NeuralKit", dependencies: ["COpenBLAS"]),

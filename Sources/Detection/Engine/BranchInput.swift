@@ -25,7 +25,9 @@ public final class BranchInput: @unchecked Sendable {
 
     /// Computes `make` once per key and shares the value (or its error) with every caller.
     /// Concurrent callers of the same key wait for the first; other keys proceed in parallel.
-    public func shared<T>(_ key: String, _ make: () throws -> T) throws -> T {
+    /// `countsAsDecode: false` keeps derived work (face detection) out of `decodeMs`; decoding
+    /// it asks for through other keys is still counted there.
+    public func shared<T>(_ key: String, countsAsDecode: Bool = true, _ make: () throws -> T) throws -> T {
         lock.lock()
         let slot: Slot
         if let s = slots[key] { slot = s } else { slot = Slot(); slots[key] = slot }
@@ -36,7 +38,7 @@ public final class BranchInput: @unchecked Sendable {
         let t0 = DispatchTime.now().uptimeNanoseconds
         let r: Result<Any, Error> = Result { try make() as Any }
         let spent = Int64(DispatchTime.now().uptimeNanoseconds - t0)
-        lock.lock(); decodeNanos += spent; lock.unlock()
+        if countsAsDecode { lock.lock(); decodeNanos += spent; lock.unlock() }
         slot.result = r
         return try r.get() as! T
     }

@@ -69,6 +69,7 @@ public final class DetectionEngine: Sendable {
         let outputs = collector.outputs
 
         var findings = summary.findings
+        if summary.media == .image { findings += Self.faceFindings(input: input) }
         if let after = try? EvidenceFile.sha256(path), after != summary.sha256 {
             findings.append(Finding(code: "file-changed-during-analysis", severity: .critical,
                                     message: "The file changed while it was being analysed (SHA-256 \(summary.sha256.prefix(12))… before, \(after.prefix(12))… after). The results below describe neither version reliably; analyse a stable copy.",
@@ -78,9 +79,11 @@ public final class DetectionEngine: Sendable {
         let (verdict, weighted) = Fusion.fuse(outputs.map(\.result), kind: summary.media, config: fusion, threshold: options.threshold)
         var maps: [String: Heatmap] = [:]
         for o in outputs { maps.merge(o.maps) { a, _ in a } }
+        // Before `total`: for videos this is where faces are detected on the sampled frames.
+        let frames = Self.frames(from: weighted, input: input)
         let total = clock.now - start
         let report = Report(
-            file: ReportFile(summary), verdict: verdict, branches: weighted, frames: Self.frames(from: weighted, input: input),
+            file: ReportFile(summary), verdict: verdict, branches: weighted, frames: frames,
             findings: findings, metadata: summary.metadata,
             timing: Timing(totalMs: total.milliseconds, decodeMs: input.decodeMs,
                            branchesMs: Dictionary(uniqueKeysWithValues: weighted.map { ($0.id, $0.durationMs) })),
@@ -117,13 +120,20 @@ public final class DetectionEngine: Sendable {
         return out
     }
 
-    /// Per-frame records, merged from the branches' per-frame scores.
+    /// Per-frame records, merged from the branches' per-frame scores, with the faces found on the
+    /// sampled frames (a frame with faces but no scores still gets a record).
     static func frames(from results: [BranchResult], input: BranchInput) -> [FrameRecord] {
         var byIndex: [Int: FrameRecord] = [:]
         let keyframes = input.summary.media == .video ? ((try? input.sampledKeyframes()) ?? []) : []
         for r in results {
             for f in r.frameScores ?? [] {
                 byIndex[f.index, default: FrameRecord(index: f.index, time: f.time, keyframe: keyframes.contains(f.index))].scores[r.id] = f.score
+            }
+        }
+        if input.summary.media == .video, let faces = try? input.faces() {
+            let times = Dictionary(((try? input.sampledFrames()) ?? []).map { ($0.index, $0.pts) }, uniquingKeysWith: { a, _ in a })
+            for (index, records) in faces.byFrame {
+                byIndex[index, default: FrameRecord(index: index, time: times[index] ?? 0, keyframe: keyframes.contains(index))].faces = records
             }
         }
         return byIndex.values.sorted { $0.index < $1.index }

@@ -1,5 +1,7 @@
 // The image viewer: the picture fitted to the pane, zoom and pan, and the evidence maps of the
-// analyses (ELA, noise, JPEG ghost, copy-move, ...) as a layer over it with adjustable opacity.
+// analyses (ELA, noise, JPEG ghost, copy-move, ...) as a layer over it with adjustable opacity,
+// and the boxes of the faces the engine found (its `face` findings; `F` toggles them).
+import Detection
 import Evidence
 import Media
 
@@ -17,6 +19,8 @@ extension KeyAction {
 public final class ImageViewer: MediaViewer {
     private let image: RGBImage
     private var viewport: Viewport
+    /// Whether the face boxes are drawn (`F`).
+    public private(set) var showsFaces = true
 
     public init(image: RGBImage) {
         self.image = image
@@ -32,6 +36,7 @@ public final class ImageViewer: MediaViewer {
             KeyBinding(.right, "pan right", "Pan right (when zoomed)", action: .panRight, inFooter: false, section: "Image"),
             KeyBinding(.up, "pan up", "Pan up (when zoomed)", action: .panUp, inFooter: false, section: "Image"),
             KeyBinding(.down, "pan down", "Pan down (when zoomed)", action: .panDown, inFooter: false, section: "Image"),
+            FaceBoxOverlay.binding(section: "Image"),
         ]
     }
 
@@ -43,7 +48,14 @@ public final class ImageViewer: MediaViewer {
     }
 
     public func draw(into canvas: Canvas, theme: Theme, file: OpenedFile, overlay: HeatmapLayer?) {
-        _ = drawPicture(image, into: canvas, theme: theme, overlay: overlay, viewport: viewport)
+        let layout = drawPicture(image, into: canvas, theme: theme, overlay: overlay, viewport: viewport)
+        if showsFaces { FaceBoxOverlay(faces: Self.faces(in: file)).draw(into: canvas, layout: layout, theme: theme) }
+    }
+
+    /// The faces of the finished analysis: its `face` findings, numbered in report order.
+    static func faces(in file: OpenedFile) -> [FaceRecord] {
+        let boxes = (file.analysis?.report.findings ?? []).filter { $0.code == "face" }.compactMap { DetectionEngine.faceBox(fromLocation: $0.location) }
+        return boxes.enumerated().map { FaceRecord(x: $1.x, y: $1.y, width: $1.width, height: $1.height, track: $0 + 1) }
     }
 
     public func drawStrip(into canvas: Canvas, theme: Theme, file: OpenedFile) {
@@ -61,6 +73,9 @@ public final class ImageViewer: MediaViewer {
         case .panRight: viewport = viewport.panned(dx: stepX, dy: 0, imageWidth: image.width, imageHeight: image.height)
         case .panUp: viewport = viewport.panned(dx: 0, dy: -stepY, imageWidth: image.width, imageHeight: image.height)
         case .panDown: viewport = viewport.panned(dx: 0, dy: stepY, imageWidth: image.width, imageHeight: image.height)
+        case .toggleFaces:
+            showsFaces.toggle()
+            return .status(showsFaces ? "face boxes shown" : "face boxes hidden")
         default: return nil
         }
         return .handled

@@ -1,7 +1,8 @@
 // The video viewer: the current frame, exact stepping (one frame, ±1 s, ±10 s, first/last),
 // playback, going to a frame or time, and jumping through the frames the branches scored as most
 // suspicious; the strip under it is the timeline (keyframes, flagged frames, position) and one
-// sparkline of per-frame scores per branch that scores frames.
+// sparkline of per-frame scores per branch that scores frames. On the sampled frames the engine
+// looked for faces on, their boxes and track ids are drawn over the picture (`F` toggles them).
 import Evidence
 import Foundation
 import Media
@@ -31,6 +32,8 @@ public final class VideoViewer: MediaViewer {
     private var playStartFrame = 0
     /// Frames ordered by suspicion (highest first), and where `n` is in that order.
     private var rankCursor = -1
+    /// Whether the face boxes are drawn (`F`).
+    public private(set) var showsFaces = true
 
     public init(reader: VideoReader) {
         self.reader = reader
@@ -55,6 +58,7 @@ public final class VideoViewer: MediaViewer {
             KeyBinding(.char("N"), "less suspicious", "Jump back through the suspicious frames", action: .previousSuspicious, inFooter: false, section: "Video"),
             KeyBinding(.char(" "), "play", "Play or pause", action: .play, section: "Video"),
             KeyBinding(.char(":"), "go to", "Go to a frame number or a time (12.5s, 1:02)", action: .goTo, section: "Video"),
+            FaceBoxOverlay.binding(section: "Video"),
         ]
     }
 
@@ -74,7 +78,14 @@ public final class VideoViewer: MediaViewer {
     }
 
     public func draw(into canvas: Canvas, theme: Theme, file: OpenedFile, overlay: HeatmapLayer?) {
-        if let frame { _ = drawPicture(frame.image, into: canvas, theme: theme, overlay: overlay) }
+        if let frame {
+            let layout = drawPicture(frame.image, into: canvas, theme: theme, overlay: overlay)
+            let faces = file.analysis?.report.frames.first { $0.index == current }?.faces ?? []
+            if showsFaces, !faces.isEmpty, reader.width > 0 {
+                // Boxes are in pixels of the full-size frame the engine decoded; the viewer may show it smaller.
+                FaceBoxOverlay(faces: faces, scale: Double(frame.image.width) / Double(reader.width)).draw(into: canvas, layout: layout, theme: theme)
+            }
+        }
         if let error { canvas.put("cannot show frame \(current + 1): \(error)", x: 1, y: 0, style: theme.severityStyle(.warning), maxWidth: canvas.width - 2) }
     }
 
@@ -136,6 +147,9 @@ public final class VideoViewer: MediaViewer {
             return .status("suspicious frame \(rankCursor + 1) of \(ranking.count): frame \(current + 1)")
         case .play:
             if playing == nil { playing = Date(); playStartFrame = current } else { playing = nil }
+        case .toggleFaces:
+            showsFaces.toggle()
+            return .status(showsFaces ? "face boxes shown" : "face boxes hidden")
         case .goTo:
             return .push(PromptScreen(title: "Go to frame or time", hint: "frame number (1-\(reader.frameCount)), or time: 12.5s, 1:02.5") { [weak self] text in
                 guard let self else { return .pop }
