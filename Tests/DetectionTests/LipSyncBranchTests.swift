@@ -1,8 +1,8 @@
 // The `lipsync` branch: the cross-correlation recovers a known shift on synthetic signals; the
 // mouth opening uses the inner-lip pairs; on the webcam clip it answers with a curve (too weak to
 // track a re-timed copy, see below); audio made from the clip's own mouth signal 4 frames late is
-// found at +0.27 s, and in step at 0.00 s; a copy without audio and the cockatoo video (no human
-// face) are not applicable with the reason.
+// found at +0.27 s, in step at 0.00 s, and at +0.40 s when the container starts it 0.4 s late;
+// a copy without audio and the cockatoo video (no human face) are not applicable with the reason.
 import Evidence
 import Foundation
 import Media
@@ -87,7 +87,7 @@ import TestSupport
 
     /// Replaces the clip's audio by a 440 Hz tone whose loudness follows the clip's mouth
     /// opening `lag` frames later; the branch must find that offset with a strong correlation.
-    func toneFollowingTheMouth(lag: Int, in dir: TempDir) throws -> String {
+    func toneFollowingTheMouth(lag: Int, in dir: TempDir, itsoffset: Double? = nil) throws -> String {
         let s = try LipSyncBranch().mouthSeries(path: Samples.path("webcam-face.avi")).series
         let rate = 16_000, step = 1 / s.fps
         let n = Int(s.end * Double(rate))
@@ -99,8 +99,9 @@ import TestSupport
             let v = Int16(max(-1, min(1, amp * sin(2 * .pi * 440 * t))) * 30_000)
             pcm.append(UInt8(truncatingIfNeeded: v)); pcm.append(UInt8(truncatingIfNeeded: v >> 8))
         }
-        let raw = dir.write("tone-\(lag).raw", pcm), out = dir.path("tone-\(lag).avi")
-        try ffmpeg(["-i", Samples.path("webcam-face.avi"), "-f", "s16le", "-ar", "16000", "-ac", "1", "-i", raw,
+        let raw = dir.write("tone-\(lag).raw", pcm), out = dir.path("tone-\(lag)-\(itsoffset ?? 0).mkv")
+        try ffmpeg(["-i", Samples.path("webcam-face.avi"), "-f", "s16le", "-ar", "16000", "-ac", "1"]
+                   + (itsoffset.map { ["-itsoffset", String($0)] } ?? []) + ["-i", raw,
                     "-map", "0:v", "-map", "1:a", "-c:v", "copy", "-c:a", "pcm_s16le", out])
         return out
     }
@@ -118,6 +119,12 @@ import TestSupport
         #expect(inStep.measurements["best_offset_s"] == 0 && (inStep.measurements["corr_best"] ?? 0) > 0.8)
         #expect(inStep.findings.first?.message.contains("0.00 s (in step)") == true)
         #expect(inStep.score == 0.1)
+
+        // The same in-step audio moved 0.4 s later by the container (-itsoffset, no samples
+        // added): the streams' start times put it at +0.40 s.
+        let moved = try lipsync(try toneFollowingTheMouth(lag: 0, in: dir, itsoffset: 0.4))
+        #expect(moved.measurements["audio_start_offset_s"] == 0.4)
+        #expect(abs((moved.measurements["best_offset_s"] ?? 9) - 0.4) < 0.01, "\(moved.measurements)")
     }
 
     @Test func videoWithoutAudioIsNotApplicable() throws {

@@ -1,8 +1,9 @@
 // The `lipsync` detection branch (classical, no learned model): does the mouth move with the
 // voice? Over the first 10 s of a video (all of it if shorter) it detects the face on every frame
 // (a private, sequential VideoReader; big frames scaled to at most 480 px), measures the inner-lip
-// opening from the 68 landmarks of the largest face track (over its median box height), and takes the audio's RMS over each
-// frame's time span (16 kHz). The normalised cross-correlation of the two for offsets of -0.5 to
+// opening from the 68 landmarks of the largest face track (over its median box height), and
+// takes the audio's RMS over each frame's time span (16 kHz), placed on the video's clock by the
+// streams' start times (so a track shifted with `-itsoffset` is seen as shifted). The normalised cross-correlation of the two for offsets of -0.5 to
 // +0.5 s (in frame steps) gives the offset where they agree best. A dubbed or re-timed track, or
 // a face re-rendered onto other speech, tends to agree best away from 0.
 //
@@ -47,19 +48,41 @@ public struct LipSyncBranch: Branch {
         guard withFace > 0 else {
             return .notApplicable(id, String(format: "no face found in the first %.1f s of video", s.end))
         }
+        let lead = Self.audioStartOffset(input.summary.metadata)
         let audio: AudioClip
         do {
             var media = input.options.media
             media.audioSampleRate = 16_000
-            audio = try AudioDecoder.decode(path: input.path, options: media, range: 0...s.end)
+            audio = try AudioDecoder.decode(path: input.path, options: media, range: 0...max(0.05, s.end - lead))
         } catch MediaError.noAudioStream(_) {
             return .notApplicable(id, "no audio track")
         }
-        let env = LipSyncSignal.envelope(audio.samples, sampleRate: audio.sampleRate, times: s.times, end: s.end)
+        // Frame times on the audio's own clock (it starts `lead` s after the video).
+        let env = LipSyncSignal.envelope(audio.samples, sampleRate: audio.sampleRate, times: s.times.map { $0 - lead }, end: s.end - lead)
         let step = s.times.count > 1 ? (s.times.last! - s.times.first!) / Double(s.times.count - 1) : 1 / s.fps
         let maxLag = max(1, Int((maxOffset / step + 1e-6).rounded(.down)))
         let curve = LipSyncSignal.crossCorrelation(mouth: s.mouth, audio: env, maxLag: maxLag)
-        return BranchOutput(result: result(curve: curve, step: step, withFace: withFace, frames: s.times.count))
+        var out = result(curve: curve, step: step, withFace: withFace, frames: s.times.count)
+        out.measurements["audio_start_offset_s"] = (lead * 1000).rounded() / 1000
+        return BranchOutput(result: out)
+    }
+
+    /// Seconds the first audio stream starts after the first video stream (the streams'
+    /// `start_time` in the summary's metadata; 0 when either is missing).
+    static func audioStartOffset(_ metadata: MetadataGroup) -> Double {
+        guard case .list(let streams)? = metadata["streams"] else { return 0 }
+        func start(_ type: String) -> Double? {
+            for case .group(let g) in streams where g["type"] == .string(type) {
+                switch g["start_time"] {
+                case .double(let d)?: return d
+                case .int(let i)?: return Double(i)
+                default: return nil
+                }
+            }
+            return nil
+        }
+        guard let a = start("audio"), let v = start("video") else { return 0 }
+        return a - v
     }
 
     /// Detects the face on every frame of the window (sequentially, frames scaled to at most
