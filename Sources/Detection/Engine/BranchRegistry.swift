@@ -5,6 +5,7 @@ public enum BranchRegistry {
     /// All branches, in the order reports and the branch panel list them.
     public static let all: [any Branch] = [
         ForensicBranch(),
+        LipSyncBranch(),
         MetadataBranch(),
         PDFBranch(),
     ]

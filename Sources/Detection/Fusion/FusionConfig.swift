@@ -74,6 +74,8 @@ public struct FusionConfig: Codable, Sendable, Equatable {
         var kinds = Dictionary(uniqueKeysWithValues: MediaKind.allCases.map { ($0.rawValue, kc) })
         // Photo heuristics do not vote on video frames (see models/fusion.json's provenance).
         kinds["video"]!.weights["forensic"] = 0
+        // Lip sync shows evidence but does not vote until evaluated (uncalibrated score rule).
+        kinds["video"]!.weights["lipsync"] = 0
         // Classical heuristics alone do not decide an image (see models/fusion.json's provenance).
         kinds["image"]!.weights["forensic"] = 0.5
         return FusionConfig(version: "builtin-0", provenance: "built-in defaults, not fitted on data", kinds: kinds)

@@ -97,12 +97,19 @@ public final class VideoViewer: MediaViewer {
         let rows = canvas.split(.rows, [.fixed(2), .fill])
         Timeline(frameCount: reader.frameCount, current: current, keyframes: keyframes, flagged: flagged, fps: reader.fps).draw(into: rows[0], theme: theme)
         guard rows[1].height > 0 else { return }
+        // The lip-sync offset plot takes the bottom two rows when the branch answered.
+        var below = rows[1]
+        if let plot = file.branchResults.lazy.compactMap(LipSyncPlot.init).first, below.height >= 3 {
+            let (top, bottom) = below.splitBottom(.fixed(2))
+            plot.draw(into: bottom, theme: theme)
+            below = top
+        }
         if series.isEmpty {
-            canvas.put("per-frame scores appear here when a frame-level branch has run", x: 0, y: 2, style: theme.dim, maxWidth: canvas.width)
+            below.put("per-frame scores appear here when a frame-level branch has run", x: 0, y: 0, style: theme.dim, maxWidth: canvas.width)
             return
         }
-        for (row, (id, scores)) in series.prefix(rows[1].height).enumerated() {
-            let line = rows[1].sub(Rect(x: 0, y: row, width: rows[1].width, height: 1))
+        for (row, (id, scores)) in series.prefix(below.height).enumerated() {
+            let line = below.sub(Rect(x: 0, y: row, width: below.width, height: 1))
             let (label, bars) = line.splitLeft(.fixed(12))
             label.put(id, x: 0, y: 0, style: theme.dim)
             Sparkline(values: scores, highlighted: current).draw(into: bars, theme: theme)
