@@ -17,7 +17,41 @@ public final class MetadataScreen: Screen {
 
     public init(file: OpenedFile) {
         self.file = file
-        tree = TreeView(roots: TreeNode.nodes(from: file.summary.metadata, expandedDepth: 1))
+        let roots = TreeNode.nodes(from: file.summary.metadata, expandedDepth: 1)
+        marked = Self.markFindings(roots, findings: Self.relevantFindings(file))
+        tree = TreeView(roots: roots)
+    }
+
+    /// Fields a finding names (by its location), coloured by severity with the tree opened to them.
+    private(set) var marked = 0
+
+    static func relevantFindings(_ file: OpenedFile) -> [Finding] {
+        (file.summary.findings + file.branchResults.filter { $0.id == "metadata" || $0.id == "pdf" }.flatMap(\.findings))
+            .sorted { $0.severity > $1.severity }
+    }
+
+    /// Colours each leaf whose key a finding's location names ("EXIF Software", "XMP
+    /// exif:PixelXDimension/..."), and opens the tree down to it, so a finding stands next to
+    /// the field it concerns. Returns how many fields were marked.
+    static func markFindings(_ roots: [TreeNode], findings: [Finding]) -> Int {
+        let located = findings.compactMap { f in f.location.map { (f.severity, $0.lowercased()) } }.filter { $0.0 >= .notice }
+        guard !located.isEmpty else { return 0 }
+        var count = 0
+        func visit(_ n: TreeNode, _ path: [TreeNode]) -> Bool {
+            if n.isLeaf {
+                let key = n.label.lowercased()
+                guard key.count >= 4, let hit = located.first(where: { $0.1.contains(key) }) else { return false }
+                n.role = hit.0 == .critical ? .critical : hit.0 == .warning ? .warning : .notice
+                count += 1
+                return true
+            }
+            var any = false
+            for c in n.children where visit(c, path + [n]) { any = true }
+            if any { n.isExpanded = true }
+            return any
+        }
+        for r in roots { _ = visit(r, []) }
+        return count
     }
 
     public var title: String { "metadata" }
@@ -32,10 +66,9 @@ public final class MetadataScreen: Screen {
 
     public func draw(into canvas: Canvas, theme: Theme) {
         let (left, right) = canvas.splitLeft(.ratio(0.62))
-        let box = left.box(.rounded, style: theme.accent, title: "Metadata" + (query.isEmpty ? "" : " · /\(query)"))
+        let box = left.box(.rounded, style: theme.accent, title: "Metadata" + (marked > 0 ? " · \(marked) field\(marked == 1 ? "" : "s") named by findings, coloured" : "") + (query.isEmpty ? "" : " · /\(query)"))
         tree.draw(into: box, theme: theme, focused: true)
-        let relevant = (file.summary.findings + file.branchResults.filter { $0.id == "metadata" || $0.id == "pdf" }.flatMap(\.findings))
-            .sorted { $0.severity > $1.severity }
+        let relevant = Self.relevantFindings(file)
         let side = right.box(.rounded, style: theme.border, title: "Metadata findings (\(relevant.count))")
         var y = 0
         for f in relevant {

@@ -17,7 +17,7 @@ import TestSupport
         #expect(h.screen.contains("Find in metadata"))
         try h.type("model"); try h.press(.enter)
         h.expectSnapshot("metadata-search-model")
-        #expect(h.screen.contains("Metadata · /model"))
+        #expect(h.screen.contains("named by findings, coloured · /model"))
         #expect(h.screen.contains("matches for \"model\"") || h.screen.contains("1 match for \"model\""))
         try h.press(.char("/")); try h.type("zzzz-nothing"); try h.press(.enter)
         #expect(h.screen.contains("no key or value contains"))
