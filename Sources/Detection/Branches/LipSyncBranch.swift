@@ -40,6 +40,11 @@ public struct LipSyncBranch: Branch {
     public func analyze(_ input: BranchInput) throws -> BranchOutput {
         try input.checkCancelled()
         guard input.summary.hasAudio ?? true else { return .notApplicable(id, "no audio track") }
+        // The engine's faces on the sampled frames (spread over the whole video) come first: when
+        // none of them shows a face, scanning every frame of the window for one is not worth it.
+        if let sampled = try? input.faces(), !sampled.byFrame.isEmpty, sampled.byFrame.values.allSatisfy(\.isEmpty) {
+            return .notApplicable(id, "no face on any of the \(sampled.byFrame.count) sampled frames")
+        }
         let video = try mouthSeries(path: input.path, options: input.options.media, cancellation: input.cancellation)
         if video.hasAudio == false { return .notApplicable(id, "no audio track") }
         guard !video.series.times.isEmpty else { return .notApplicable(id, "no video frames") }
