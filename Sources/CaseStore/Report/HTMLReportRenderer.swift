@@ -14,19 +14,12 @@ public struct HTMLReportRenderer: Sendable {
     public init(templates: URL?) throws { template = try ReportTemplate.load("report.html", directory: templates) }
 
     public func render(_ r: CaseReport) -> String {
-        template.render([
-            "title": .text("Case report: \(r.caseInfo.name)"),
-            "case_name": .text(r.caseInfo.name),
-            "case_description": .text(r.caseInfo.description),
-            "case_examiner": .text(r.caseInfo.examiner.isEmpty ? "not recorded" : r.caseInfo.examiner),
-            "case_created": .text(r.caseInfo.createdAt),
-            "generated_at": .text(r.generatedAt),
-            "generator": .text(r.generator),
+        template.render(r.textTemplateValues.merging([
             "summary": .markup(summary(r)),
             "evidence_table": .markup(evidenceTable(r)),
             "files": .markup(r.evidence.enumerated().map { file($1, number: $0 + 1) }.joined(separator: "\n")),
             "case_notes": .markup(notes(r.notes, empty: "No case notes.")),
-        ], escape: e)
+        ]) { a, _ in a }, escape: e)
     }
 
     private func e(_ s: String) -> String { ReportEscaping.html(s) }
