@@ -79,7 +79,8 @@ extension MetadataValue: Codable {
     public init(from decoder: Decoder) throws {
         if let keyed = try? decoder.container(keyedBy: AnyKey.self) {
             var g = MetadataGroup()
-            for key in keyed.allKeys { g.set(key.stringValue, try keyed.decode(MetadataValue.self, forKey: key)) }
+            // JSON objects carry no order that survives decoding; sorted keys make decoding deterministic.
+            for key in keyed.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) { g.set(key.stringValue, try keyed.decode(MetadataValue.self, forKey: key)) }
             self = .group(g)
             return
         }
