@@ -26,6 +26,8 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CNCurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        // oneDNN: bf16 matmul for NeuralKit's reduced precision (Debian ships no pkg-config file for it).
+        .systemLibrary(name: "CDNNL", providers: [.apt(["libdnnl-dev"])]),
         // libjpeg needs setjmp for error recovery, which Swift cannot call: a small C file.
         .target(name: "CJPEG", linkerSettings: [.linkedLibrary("jpeg")]),
         // dlib is C++: a .cpp file behind an extern "C" header (Swift needs no C++ interop). dlib's
@@ -45,10 +47,10 @@ let package = Package(
         .target(name: "Forensics", dependencies: ["Evidence", "Media"]),
         .target(name: "Detection", dependencies: ["Evidence", "Media", "Forensics", "CDlib"]),
         .target(name: "CaseStore", dependencies: ["Evidence", "Media", .product(name: "GRDB", package: "GRDB.swift")]),
-        // The neural engine on OpenBLAS. Only NeuralKit imports COpenBLAS.
-        .target(name: "NeuralKit", dependencies: ["COpenBLAS"]),
+        // The neural engine on OpenBLAS (and oneDNN for bf16). Only NeuralKit imports COpenBLAS and CDNNL.
+        .target(name: "NeuralKit", dependencies: ["COpenBLAS", "CDNNL"]),
         .executableTarget(name: "deepscan", dependencies: [
-            "Evidence", "Media", "Forensics", "Detection", "Workbench", "CaseStore",
+            "Evidence", "Media", "Forensics", "Detection", "Workbench", "CaseStore", "NeuralKit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

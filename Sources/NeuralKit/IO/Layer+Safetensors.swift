@@ -1,9 +1,10 @@
 // Saving a model's parameters and buffers under their dotted names, and loading them back with a
 // strict match: a tensor the model needs but the file lacks, a tensor the file has but the model
 // does not know, or a shape that differs is an error naming that tensor, before any weight changes.
+// Layers running in bf16 re-convert their bf16 weight copies after a load.
 
 extension Layer {
-    /// Writes every parameter and buffer (`namedParameters()`) to `path`, as F32 or F16.
+    /// Writes every parameter and buffer (`namedParameters()`) to `path`, as F32, F16 or BF16.
     public func saveWeights(to path: String, metadata: [String: String] = [:],
                             precision: SafetensorsWriter.Precision = .float32) throws {
         try SafetensorsWriter.write(namedParameters().map { ($0.0, $0.1.value) }, metadata: metadata,
@@ -27,6 +28,7 @@ extension Layer {
             throw SafetensorsError.unexpectedTensor(path: file.path, tensor: extra)
         }
         for (name, p) in params { p.value.assign(file.tensor(name)!) }
+        refreshReducedPrecisionWeights()
     }
 
     /// Opens `path` and loads it (see `loadWeights(from:)`).

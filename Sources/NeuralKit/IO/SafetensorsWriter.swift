@@ -1,13 +1,13 @@
 // Writer for safetensors (the layout is documented in SafetensorsFile.swift): tensors in the order
-// given, as F32 or, to halve the file, F16 (IEEE binary16, round to nearest even; the reader widens
-// it back to Float32), the JSON header with sorted keys and padded with spaces to a multiple of 8
+// given, as F32 or, to halve the file, F16 (IEEE binary16) or BF16 (bfloat16; Float's range, 8
+// significant bits), both rounded to nearest even, widened back to Float32 by the reader; the JSON header with sorted keys and padded with spaces to a multiple of 8
 // bytes so the data section is aligned, written to a temporary file and renamed into place.
 import Foundation
 
 /// Writes tensors as a safetensors file.
 public enum SafetensorsWriter {
     /// Element type on disk.
-    public enum Precision: String, Sendable { case float32 = "F32", float16 = "F16" }
+    public enum Precision: String, Sendable { case float32 = "F32", float16 = "F16", bfloat16 = "BF16" }
 
     /// Writes `tensors` (unique names) and `metadata` to `path`, stored as `precision`.
     public static func write(_ tensors: [(String, Tensor)], metadata: [String: String] = [:],
@@ -29,10 +29,10 @@ public enum SafetensorsWriter {
         for (_, t) in tensors {
             let c = t.contiguous()
             for i in 0..<c.count {
-                if precision == .float32 {
-                    withUnsafeBytes(of: c.pointer[i].bitPattern.littleEndian) { out.append(contentsOf: $0) }
-                } else {
-                    withUnsafeBytes(of: floatToHalf(c.pointer[i]).littleEndian) { out.append(contentsOf: $0) }
+                switch precision {
+                case .float32: withUnsafeBytes(of: c.pointer[i].bitPattern.littleEndian) { out.append(contentsOf: $0) }
+                case .float16: withUnsafeBytes(of: floatToHalf(c.pointer[i]).littleEndian) { out.append(contentsOf: $0) }
+                case .bfloat16: withUnsafeBytes(of: BFloat16.bits(c.pointer[i]).littleEndian) { out.append(contentsOf: $0) }
                 }
             }
         }

@@ -61,10 +61,11 @@ public enum Conv2dKernels {
 
     /// Forward convolution.
     /// x: (N, Cin, H, W); weight: (Cout, Cin/g, k, k); bias: (Cout) or nil; y: (N, Cout, Ho, Wo);
-    /// col: scratch of `patchSize * outPlane` floats (unused for pointwise).
+    /// col: scratch of `patchSize * outPlane` floats (unused for pointwise); packedWeight: the weight
+    /// as bf16 (Cout, patchSize) to multiply in bf16 on oneDNN instead (`ComputePrecision.bfloat16`).
     public static func forward(_ g: ConvGeometry, x: UnsafePointer<Float>, weight: UnsafePointer<Float>,
                                bias: UnsafePointer<Float>?, y: UnsafeMutablePointer<Float>,
-                               col: UnsafeMutablePointer<Float>) {
+                               col: UnsafeMutablePointer<Float>, packedWeight: BF16Matrix? = nil) {
         let inImage = g.inChannels * g.height * g.width, outImage = g.outChannels * g.outPlane
         for n in 0..<g.batch {
             for grp in 0..<g.groups {
@@ -73,8 +74,14 @@ public enum Conv2dKernels {
                 let wg = weight + grp * g.groupOut * g.patchSize
                 let b: UnsafePointer<Float>
                 if g.isPointwise { b = xg } else { im2col(g, xg, col); b = UnsafePointer(col) }
-                BLAS.gemm(m: g.groupOut, n: g.outPlane, k: g.patchSize, a: wg, lda: g.patchSize,
-                          b: b, ldb: g.outPlane, c: yg, ldc: g.outPlane)
+                if let packedWeight {
+                    BF16GEMM.gemm(m: g.groupOut, n: g.outPlane, k: g.patchSize,
+                                  a: .bf16(packedWeight.pointer + grp * g.groupOut * g.patchSize),
+                                  b: .float32(b, ld: g.outPlane), c: yg, ldc: g.outPlane)
+                } else {
+                    BLAS.gemm(m: g.groupOut, n: g.outPlane, k: g.patchSize, a: wg, lda: g.patchSize,
+                              b: b, ldb: g.outPlane, c: yg, ldc: g.outPlane)
+                }
             }
             if let bias {
                 for o in 0..<g.outChannels {

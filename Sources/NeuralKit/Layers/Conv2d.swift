@@ -1,7 +1,8 @@
 // 2-D convolution layer (stride, padding, dilation, groups). Dense and grouped convolutions run
 // through im2col + `cblas_sgemm` (`Conv2dKernels`); depthwise ones (groups == in == out) through the
 // direct kernel (`DepthwiseKernels`). Weight layout and names follow PyTorch: `weight`
-// (Cout, Cin/groups, k, k), `bias` (Cout).
+// (Cout, Cin/groups, k, k), `bias` (Cout). In bf16 (`ComputePrecision`) the im2col/pointwise GEMM
+// runs on oneDNN with the weight held as bf16; the direct depthwise kernel stays Float32.
 
 /// Grouped 2-D convolution on (N, C, H, W).
 public final class Conv2d: Layer {
@@ -14,6 +15,10 @@ public final class Conv2d: Layer {
     /// Use the direct depthwise kernel when the geometry allows (tests switch it off to compare).
     public var directDepthwise = true
     private var lastInput: Tensor?
+    /// The precision of the GEMM path (set through `setPrecision`).
+    public private(set) var precision: ComputePrecision = .float32
+    /// The weight as (Cout, Cin/groups*k*k) bf16, while `precision` is `.bfloat16` and the GEMM path is used.
+    public private(set) var packedWeight: BF16Matrix?
 
     /// Weights uniform in ±1/sqrt(fan-in) (PyTorch's default), drawn from `rng`.
     public init(_ inChannels: Int, _ outChannels: Int, kernel: Int, stride: Int = 1, padding: Int = 0,
@@ -53,8 +58,9 @@ public final class Conv2d: Layer {
                                      bias: bias?.value.pointer, y: y.pointer)
         } else {
             let col = Tensor(uninitialized: [g.isPointwise ? 0 : g.patchSize * g.outPlane], pool: x.pool)
+            if precision == .bfloat16 && packedWeight == nil { packWeight() }
             Conv2dKernels.forward(g, x: x.pointer, weight: weight.value.pointer, bias: bias?.value.pointer,
-                                  y: y.pointer, col: col.pointer)
+                                  y: y.pointer, col: col.pointer, packedWeight: packedWeight)
         }
         lastInput = x
         return y
@@ -76,5 +82,22 @@ public final class Conv2d: Layer {
                                    dWeight: weight.grad.pointer, dBias: bias?.grad.pointer, col: col.pointer)
         }
         return dx
+    }
+}
+
+extension Conv2d: PrecisionSelectable {
+    public func applyPrecision(_ precision: ComputePrecision) {
+        self.precision = precision
+        packedWeight = nil
+        // Depthwise layers on the direct kernel stay Float32 and need no copy.
+        let direct = groups == inChannels && groups == outChannels && groups > 1 && directDepthwise
+        if precision == .bfloat16 && !direct { packWeight() }
+    }
+
+    public var reducedWeightBytes: Int { packedWeight?.byteCount ?? 0 }
+
+    fileprivate func packWeight() {
+        let cols = inChannels / groups * kernel * kernel
+        packedWeight = BF16Matrix(rows: outChannels, cols: cols, source: weight.value.pointer, ld: cols)
     }
 }

@@ -1,5 +1,6 @@
 // Fully connected layer y = x W^T + b on `cblas_sgemm`, with PyTorch's layout and names
 // (`weight` (out, in), `bias` (out)) so state dicts and ONNX Gemm(transB=1) weights load as they are.
+// In bf16 (`ComputePrecision`) it keeps W^T (in, out) as bf16 and multiplies on oneDNN (`BF16GEMM`).
 
 /// Affine map over the last axis of a (N, in) input.
 public final class Linear: Layer {
@@ -9,6 +10,10 @@ public final class Linear: Layer {
     /// bias: (out), or nil
     public let bias: Parameter?
     private var lastInput: Tensor?
+    /// The precision of the forward GEMM (set through `setPrecision`).
+    public private(set) var precision: ComputePrecision = .float32
+    /// W^T: (in, out) in bf16, while `precision` is `.bfloat16`.
+    public private(set) var packedWeight: BF16Matrix?
 
     /// Weights and bias uniform in ±1/sqrt(in) (PyTorch's default), drawn from `rng`.
     public init(_ inFeatures: Int, _ outFeatures: Int, bias: Bool = true, rng: inout SeededRandom) {
@@ -28,12 +33,18 @@ public final class Linear: Layer {
                      "Linear(\(inFeatures)->\(outFeatures)) got input \(input.shape), expected (N, \(inFeatures))")
         let x = input.contiguous(), n = x.shape[0]
         let y = Tensor(uninitialized: [n, outFeatures], pool: x.pool)
+        lastInput = x
+        if let packedWeight {
+            BF16GEMM.gemm(m: n, n: outFeatures, k: inFeatures, a: .float32(x.pointer, ld: inFeatures),
+                          b: .bf16(packedWeight.pointer), bias: bias.map { UnsafePointer($0.value.pointer) },
+                          c: y.pointer, ldc: outFeatures)
+            return y
+        }
         if let bias {
             for i in 0..<n { (y.pointer + i * outFeatures).update(from: bias.value.pointer, count: outFeatures) }
         }
         BLAS.gemm(transB: true, m: n, n: outFeatures, k: inFeatures, a: x.pointer, lda: inFeatures,
                   b: weight.value.pointer, ldb: inFeatures, beta: bias == nil ? 0 : 1, c: y.pointer, ldc: outFeatures)
-        lastInput = x
         return y
     }
 
@@ -55,4 +66,15 @@ public final class Linear: Layer {
                   b: weight.value.pointer, ldb: inFeatures, c: dx.pointer, ldc: inFeatures)
         return dx
     }
+}
+
+extension Linear: PrecisionSelectable {
+    public func applyPrecision(_ precision: ComputePrecision) {
+        self.precision = precision
+        packedWeight = precision == .bfloat16
+            ? BF16Matrix(rows: inFeatures, cols: outFeatures, source: weight.value.pointer, ld: inFeatures, transposed: true)
+            : nil
+    }
+
+    public var reducedWeightBytes: Int { packedWeight?.byteCount ?? 0 }
 }
