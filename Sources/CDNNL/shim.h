@@ -18,4 +18,10 @@ static inline int cdnnl_arg_to(void) { return DNNL_ARG_TO; }
 // macro DNNL_MEMORY_NONE does not import).
 static inline void *cdnnl_memory_none(void) { return DNNL_MEMORY_NONE; }
 
+// Debian's oneDNN runs its threads on OpenMP (libgomp), whose thread count is set process-wide with
+// omp_set_num_threads; oneDNN has no call of its own for that in the OpenMP build. gcc's omp.h is
+// not on Swift's clang include path, so the two functions are declared here (libgomp's ABI).
+int omp_get_max_threads(void);
+void omp_set_num_threads(int n);
+
 #endif

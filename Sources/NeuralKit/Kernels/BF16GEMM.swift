@@ -72,8 +72,28 @@ public enum BF16GEMM {
                             bias: UnsafePointer<Float>? = nil, c: UnsafeMutablePointer<Float>, ldc: Int) {
         guard m > 0, n > 0 else { return }
         precondition(k > 0, "bf16 gemm with k = 0")
-        DNNLContext.shared.gemm(m: m, n: n, k: k, a: a, b: b, bias: bias, c: c, ldc: ldc)
+        DNNLContext.shared.gemm(batch: 1, m: m, n: n, k: k, a: a, strideA: nil, b: b, strideB: nil,
+                                bias: bias, c: c, ldc: ldc, strideC: m * ldc)
     }
+
+    /// C_i (m, n) = A (m, k) x B_i (k, n) for i in 0..<batch, in one oneDNN call: A a bf16 weight
+    /// shared by every item (broadcast), B_i = b + i * strideB a Float32 (k, n) matrix with row stride
+    /// `ldb`, C_i = c + i * strideC with row stride `ldc`. A pointwise convolution over a batch of
+    /// images is one such call instead of one per image.
+    public static func gemmBatched(batch: Int, m: Int, n: Int, k: Int, a: UnsafePointer<UInt16>,
+                                   b: UnsafePointer<Float>, ldb: Int, strideB: Int,
+                                   c: UnsafeMutablePointer<Float>, ldc: Int, strideC: Int) {
+        guard batch > 0, m > 0, n > 0 else { return }
+        precondition(k > 0, "bf16 gemm with k = 0")
+        DNNLContext.shared.gemm(batch: batch, m: m, n: n, k: k, a: .bf16(a), strideA: nil,
+                                b: .float32(b, ld: ldb), strideB: strideB, bias: nil, c: c, ldc: ldc, strideC: strideC)
+    }
+
+    /// Threads oneDNN uses (OpenMP's `omp_get_max_threads`).
+    public static var threads: Int { Int(omp_get_max_threads()) }
+
+    /// Sets oneDNN's thread count (`omp_set_num_threads`; process-wide, and nothing else here uses OpenMP).
+    public static func setThreads(_ n: Int) { omp_set_num_threads(Int32(max(1, n))) }
 
     /// Reference: the same product with each input rounded to bf16 and plain loops accumulating in
     /// Float (what the fast path computes, up to summation order).
@@ -130,34 +150,39 @@ final class DNNLContext: @unchecked Sendable {
     /// Number of cached matmul primitives (tests check that shapes are not recompiled per call).
     var cachedMatmuls: Int { lock.withLock { matmuls.count } }
 
-    func gemm(m: Int, n: Int, k: Int, a: BF16Operand, b: BF16Operand, bias: UnsafePointer<Float>?,
-              c: UnsafeMutablePointer<Float>, ldc: Int) {
+    /// A batch of products; an operand with a nil stride is shared by every item (broadcast),
+    /// otherwise item i starts `stride * i` elements further (Float32 operands only).
+    func gemm(batch: Int, m: Int, n: Int, k: Int, a: BF16Operand, strideA: Int?, b: BF16Operand, strideB: Int?,
+              bias: UnsafePointer<Float>?, c: UnsafeMutablePointer<Float>, ldc: Int, strideC: Int) {
         lock.lock(); defer { lock.unlock() }
+        let itemsA = strideA == nil ? 1 : batch, itemsB = strideB == nil ? 1 : batch
         var need = 0
-        if case .float32 = a { need += m * k }
-        if case .float32 = b { need += k * n }
+        if case .float32 = a { need += itemsA * m * k }
+        if case .float32 = b { need += itemsB * k * n }
         if need > scratchCount {
             scratch.deallocate(); scratch = .allocate(capacity: need); scratchCount = need
         }
         var next = scratch
-        func bf16(_ op: BF16Operand, rows: Int, cols: Int) -> UnsafeRawPointer {
+        func bf16(_ op: BF16Operand, items: Int, stride: Int?, rows: Int, cols: Int) -> UnsafeRawPointer {
             switch op {
             case let .bf16(p): return UnsafeRawPointer(p)
             case let .float32(p, ld):
-                let dst = next; next += rows * cols
-                reorder(rows: rows, cols: cols, ld: ld).run(from: p, to: dst, stream: stream)
+                let dst = next; next += items * rows * cols
+                reorder(ReorderKey(batch: items, rows: rows, cols: cols, ld: ld, batchStride: stride ?? rows * ld))
+                    .run(from: p, to: dst, stream: stream)
                 return UnsafeRawPointer(dst)
             }
         }
-        let pa = bf16(a, rows: m, cols: k), pb = bf16(b, rows: k, cols: n)
-        let key = MatmulKey(m: m, n: n, k: k, ldc: ldc, bias: bias != nil)
+        let pa = bf16(a, items: itemsA, stride: strideA, rows: m, cols: k)
+        let pb = bf16(b, items: itemsB, stride: strideB, rows: k, cols: n)
+        let key = MatmulKey(batch: batch, batchA: itemsA, batchB: itemsB, m: m, n: n, k: k, ldc: ldc, strideC: strideC,
+                            bias: bias != nil)
         let mm: Matmul
         if let cached = matmuls[key] { mm = cached } else { mm = Matmul(key, engine: engine); matmuls[key] = mm }
         mm.run(a: pa, b: pb, bias: bias, c: c, stream: stream)
     }
 
-    private func reorder(rows: Int, cols: Int, ld: Int) -> Reorder {
-        let key = ReorderKey(rows: rows, cols: cols, ld: ld)
+    private func reorder(_ key: ReorderKey) -> Reorder {
         if let r = reorders[key] { return r }
         let r = Reorder(key, engine: engine)
         reorders[key] = r
@@ -165,11 +190,14 @@ final class DNNLContext: @unchecked Sendable {
     }
 }
 
-/// A 2-D memory descriptor with row stride `ld` (`dnnl_memory_desc_init_by_strides`).
-private func matrixDesc(_ rows: Int, _ cols: Int, ld: Int, _ type: dnnl_data_type_t) -> dnnl_memory_desc_t {
+/// A (batch, rows, cols) memory descriptor with row stride `ld` and item stride `batchStride`
+/// (`dnnl_memory_desc_init_by_strides`).
+private func matrixDesc(_ batch: Int, _ rows: Int, _ cols: Int, ld: Int, batchStride: Int,
+                        _ type: dnnl_data_type_t) -> dnnl_memory_desc_t {
     var md = dnnl_memory_desc_t()
-    let dims: [dnnl_dim_t] = [dnnl_dim_t(rows), dnnl_dim_t(cols)], strides: [dnnl_dim_t] = [dnnl_dim_t(ld), 1]
-    DNNLError.check(dnnl_memory_desc_init_by_strides(&md, 2, dims, type, strides), "dnnl_memory_desc_init_by_strides")
+    let dims: [dnnl_dim_t] = [batch, rows, cols].map { dnnl_dim_t($0) }
+    let strides: [dnnl_dim_t] = [batchStride, ld, 1].map { dnnl_dim_t($0) }
+    DNNLError.check(dnnl_memory_desc_init_by_strides(&md, 3, dims, type, strides), "dnnl_memory_desc_init_by_strides")
     return md
 }
 
@@ -180,8 +208,8 @@ private func emptyMemory(_ md: inout dnnl_memory_desc_t, _ engine: OpaquePointer
     return mem!
 }
 
-private struct MatmulKey: Hashable { let m, n, k, ldc: Int; let bias: Bool }
-private struct ReorderKey: Hashable { let rows, cols, ld: Int }
+private struct MatmulKey: Hashable { let batch, batchA, batchB, m, n, k, ldc, strideC: Int; let bias: Bool }
+private struct ReorderKey: Hashable { let batch, rows, cols, ld, batchStride: Int }
 
 /// A cached bf16 x bf16 -> f32 matmul primitive and its memory objects.
 private final class Matmul {
@@ -189,10 +217,10 @@ private final class Matmul {
     let src: OpaquePointer, weights: OpaquePointer, dst: OpaquePointer, bias: OpaquePointer?
 
     init(_ key: MatmulKey, engine: OpaquePointer) {
-        var srcMD = matrixDesc(key.m, key.k, ld: key.k, dnnl_bf16)
-        var weiMD = matrixDesc(key.k, key.n, ld: key.n, dnnl_bf16)
-        var dstMD = matrixDesc(key.m, key.n, ld: key.ldc, dnnl_f32)
-        var biasMD = matrixDesc(1, key.n, ld: key.n, dnnl_f32)
+        var srcMD = matrixDesc(key.batchA, key.m, key.k, ld: key.k, batchStride: key.m * key.k, dnnl_bf16)
+        var weiMD = matrixDesc(key.batchB, key.k, key.n, ld: key.n, batchStride: key.k * key.n, dnnl_bf16)
+        var dstMD = matrixDesc(key.batch, key.m, key.n, ld: key.ldc, batchStride: key.strideC, dnnl_f32)
+        var biasMD = matrixDesc(1, 1, key.n, ld: key.n, batchStride: key.n, dnnl_f32)
         var desc = dnnl_matmul_desc_t()
         if key.bias {
             DNNLError.check(dnnl_matmul_desc_init(&desc, &srcMD, &weiMD, &biasMD, &dstMD), "dnnl_matmul_desc_init")
@@ -201,7 +229,7 @@ private final class Matmul {
         }
         var pd: OpaquePointer?, prim: OpaquePointer?
         DNNLError.check(dnnl_primitive_desc_create(&pd, &desc, nil, engine, nil),
-                        "dnnl_primitive_desc_create(matmul \(key.m)x\(key.k)x\(key.n))")
+                        "dnnl_primitive_desc_create(matmul \(key.batch)x\(key.m)x\(key.k)x\(key.n))")
         DNNLError.check(dnnl_primitive_create(&prim, pd), "dnnl_primitive_create(matmul)")
         dnnl_primitive_desc_destroy(pd)
         primitive = prim!
@@ -232,14 +260,14 @@ private final class Matmul {
     }
 }
 
-/// A cached Float32 (row stride ld) -> dense bf16 reorder: round to nearest even, vectorised by oneDNN.
+/// A cached Float32 (batch, rows, cols; strided) -> dense bf16 reorder: round to nearest even, vectorised by oneDNN.
 private final class Reorder {
     let primitive: OpaquePointer
     let from: OpaquePointer, to: OpaquePointer
 
     init(_ key: ReorderKey, engine: OpaquePointer) {
-        var fromMD = matrixDesc(key.rows, key.cols, ld: key.ld, dnnl_f32)
-        var toMD = matrixDesc(key.rows, key.cols, ld: key.cols, dnnl_bf16)
+        var fromMD = matrixDesc(key.batch, key.rows, key.cols, ld: key.ld, batchStride: key.batchStride, dnnl_f32)
+        var toMD = matrixDesc(key.batch, key.rows, key.cols, ld: key.cols, batchStride: key.rows * key.cols, dnnl_bf16)
         var pd: OpaquePointer?, prim: OpaquePointer?
         DNNLError.check(dnnl_reorder_primitive_desc_create(&pd, &fromMD, engine, &toMD, engine, nil),
                         "dnnl_reorder_primitive_desc_create(\(key.rows)x\(key.cols))")

@@ -66,6 +66,9 @@ public enum Conv2dKernels {
     public static func forward(_ g: ConvGeometry, x: UnsafePointer<Float>, weight: UnsafePointer<Float>,
                                bias: UnsafePointer<Float>?, y: UnsafeMutablePointer<Float>,
                                col: UnsafeMutablePointer<Float>, packedWeight: BF16Matrix? = nil) {
+        if let packedWeight, g.isPointwise, g.groups == 1 {
+            return forwardPointwiseBF16(g, x: x, weight: packedWeight, bias: bias, y: y)
+        }
         let inImage = g.inChannels * g.height * g.width, outImage = g.outChannels * g.outPlane
         for n in 0..<g.batch {
             for grp in 0..<g.groups {

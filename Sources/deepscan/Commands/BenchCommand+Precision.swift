@@ -37,7 +37,9 @@ extension BenchCommand {
                 throw Failure("\(f) not found: run from the repository root.")
             }
             let usePretrained = FileManager.default.fileExists(atPath: Self.pretrained)
-            let (f32, bf16) = (try Self.model(pretrained: usePretrained), try Self.model(pretrained: usePretrained))
+            // Two separate networks: folding shares the classifier, and precision is per layer.
+            let f32 = try Self.network(pretrained: usePretrained).foldingBatchNorm()
+            let bf16 = try Self.network(pretrained: usePretrained).foldingBatchNorm()
             try bf16.setPrecision(.bfloat16)
 
             var images: [RGBImage] = try photos.map { try ImageDecoder.decode(path: $0) }
@@ -48,11 +50,19 @@ extension BenchCommand {
             let batch16 = Self.tensor(images.map(ImageNetInput.preprocess), side: Self.side)
             let batch1 = Self.tensor([ImageNetInput.preprocess(images[0])], side: Self.side)
 
-            // Latency: the two models alternate, so load from other builds hits both alike.
+            // Latency with one thread and with the machine's count, both libraries alike (OpenBLAS
+            // for Float32, oneDNN's OpenMP for bf16). The two models alternate, so load from other
+            // processes hits both alike.
+            let machineThreads = BLAS.threads
+            defer { BLAS.setThreads(machineThreads); BF16GEMM.setThreads(machineThreads) }
             var rows: [PrecisionReport.Latency] = []
-            for (label, x, runs) in [("batch 1", batch1, options.runs * 4), ("batch 16", batch16, options.runs)] {
-                let (a, b) = try BenchCommand.medianSeconds(runs: runs, ours: { _ = f32.forward(x) }, peer: { _ = bf16.forward(x) })
-                rows.append(.init(name: "\(label) 224x224", float32Ms: a * 1000, bfloat16Ms: b * 1000, runs: runs))
+            for threads in Set([1, machineThreads]).sorted() {
+                BLAS.setThreads(threads); BF16GEMM.setThreads(threads)
+                for (label, x, runs) in [("batch 1", batch1, options.runs * 4), ("batch 16", batch16, options.runs)] {
+                    let (a, b) = try BenchCommand.medianSeconds(runs: runs, ours: { _ = f32.forward(x) }, peer: { _ = bf16.forward(x) })
+                    rows.append(.init(name: "\(label) 224x224, \(threads) thread\(threads == 1 ? "" : "s")",
+                                      float32Ms: a * 1000, bfloat16Ms: b * 1000, runs: runs))
+                }
             }
 
             // Accuracy on the 16 real images: bf16 compute, and Float32 compute from F16-stored weights.
@@ -60,11 +70,14 @@ extension BenchCommand {
             let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("deepscan-precision-\(getpid())")
             try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: tmp) }
+            // Weight files hold the state dict as trained (BatchNorm unfolded), as a shipped model would.
             let p32 = tmp.appendingPathComponent("f32.safetensors").path, p16 = tmp.appendingPathComponent("f16.safetensors").path
-            try f32.saveWeights(to: p32)
-            try f32.saveWeights(to: p16, precision: .float16)
-            let fromF16 = try Self.model(pretrained: false)
-            try fromF16.loadWeights(path: p16)
+            let stateDict = try Self.network(pretrained: usePretrained)
+            try stateDict.saveWeights(to: p32)
+            try stateDict.saveWeights(to: p16, precision: .float16)
+            let f16Net = try Self.network(pretrained: false)
+            try f16Net.loadWeights(path: p16)
+            let fromF16 = f16Net.foldingBatchNorm()
             let accuracy = [
                 PrecisionReport.Agreement(name: "bf16 compute", logits: bf16.forward(batch16), reference: reference),
                 PrecisionReport.Agreement(name: "F16 weights, Float32 compute", logits: fromF16.forward(batch16), reference: reference),
@@ -87,20 +100,20 @@ extension BenchCommand {
             #endif
             let env = ProcessInfo.processInfo.environment
             return PrecisionReport(
-                suite: Self.suiteName, build: build, isa: support.isa, openblasThreads: BLAS.threads,
+                suite: Self.suiteName, build: build, isa: support.isa, openblasThreads: machineThreads,
                 openblasCoretype: env["OPENBLAS_CORETYPE"], ompThreads: env["OMP_NUM_THREADS"],
                 weights: usePretrained ? "torchvision ImageNet MobileNetV2 (\(Self.pretrained))"
                                        : "random initialisation, seed 0 (run Scripts/fetch-pretrained-mobilenetv2 for ImageNet weights)",
                 images: images.count, latency: rows, memory: memory, accuracy: accuracy, loadAverage: BenchCommand.loadAverage())
         }
 
-        /// MobileNetV2 with 1000 classes, BatchNorm folded, in inference mode.
-        static func model(pretrained: Bool) throws -> Sequential {
+        /// MobileNetV2 with 1000 classes in inference mode (fold its BatchNorm to run it).
+        static func network(pretrained: Bool) throws -> Sequential {
             var rng = SeededRandom(seed: 0)
             let m = MobileNetV2.make(rng: &rng)
             if pretrained { try m.loadWeights(path: Self.pretrained) }
             m.setTraining(false)
-            return m.foldingBatchNorm()
+            return m
         }
 
         /// (N, 3, side, side) from N preprocessed images.

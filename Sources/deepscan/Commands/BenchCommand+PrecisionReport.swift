@@ -98,7 +98,7 @@ extension BenchCommand {
             lines.append("weights: \(weights)")
             lines.append(String(format: "bf16 mode holds %.1f MB of bf16 GEMM weights beside the Float32 parameters (kept for training and switching back).",
                                 memory.bfloat16CopiesMB))
-            var machine = "\(build) build; oneDNN ISA \(isa); OpenBLAS threads \(openblasThreads)"
+            var machine = "\(build) build; oneDNN ISA \(isa); machine threads \(openblasThreads)"
             if let openblasCoretype { machine += ", OPENBLAS_CORETYPE=\(openblasCoretype)" }
             if let ompThreads { machine += ", OMP_NUM_THREADS=\(ompThreads)" }
             if let loadAverage { machine += String(format: "; load average %.2f", loadAverage) }
