@@ -82,6 +82,30 @@ import TestSupport
         #expect(linear[ldc - 1] == 0 && conv[ldc - 1] == 0, "padding past n in a row of C was written")
     }
 
+    /// A batch of images through one call, the shared bf16 weight broadcast: every item as the
+    /// Float32 oracle computes it on its own, within the same tolerance, and nothing written between items.
+    @Test(.enabled(if: bf16, "this CPU has no AVX-512 BF16"))
+    func batchedGemmMatchesPerItemOracle() {
+        let batch = 3, m = 40, n = 50, k = 96, strideB = k * n + 7, strideC = m * n + 5
+        let w = Self.uniform(m * k, seed: 4), x = Self.uniform(batch * strideB, seed: 5)
+        var y = [Float](repeating: 0, count: batch * strideC)
+        var exact = [Float](repeating: 0, count: m * n)
+        w.withUnsafeBufferPointer { pw in
+            let packed = BF16Matrix(rows: m, cols: k, source: pw.baseAddress!, ld: k)
+            BF16GEMM.gemmBatched(batch: batch, m: m, n: n, k: k, a: packed.pointer, b: x, ldb: n, strideB: strideB,
+                                 c: &y, ldc: n, strideC: strideC)
+        }
+        let tol = Self.tolerance(k: k)
+        for i in 0..<batch {
+            x.withUnsafeBufferPointer { px in
+                BLAS.gemmNaive(m: m, n: n, k: k, a: w, lda: k, b: px.baseAddress! + i * strideB, ldb: n, c: &exact, ldc: n)
+            }
+            let err = (0..<(m * n)).map { abs(y[i * strideC + $0] - exact[$0]) }.max()!
+            #expect(err <= tol && err > tol / 100, "item \(i): error \(err), tolerance \(tol)")
+            #expect(y[i * strideC + m * n..<(i + 1) * strideC].allSatisfy { $0 == 0 }, "item \(i): gap written")
+        }
+    }
+
     /// A MobileNetV2 whose activations keep their scale through its 52 convolutions: PyTorch's
     /// default init (uniform ±1/sqrt(fan-in)) shrinks them layer by layer until the logits are the
     /// classifier's bias alone, which would hide any error; He's bound sqrt(6/fan-in) does not.
@@ -191,5 +215,25 @@ import TestSupport
         try target.setPrecision(.bfloat16)
         try target.loadWeights(path: path)
         #expect(target.forward(x).maxAbsDifference(expected) == 0, "stale bf16 weights after loadWeights")
+    }
+
+    /// The ImageNet MobileNetV2 (Scripts/fetch-pretrained-mobilenetv2) in bf16 on the real photo of
+    /// PretrainedTests: still "military uniform", logits within the network tolerance of ONNX Runtime's.
+    @Test(.enabled(if: bf16 && PretrainedTests.available, "needs AVX-512 BF16 and Scripts/fetch-pretrained-mobilenetv2"))
+    func pretrainedMobileNetV2InBF16KeepsItsAnswer() throws {
+        var rng = SeededRandom(seed: 0)
+        let model = MobileNetV2.make(rng: &rng)
+        try model.loadWeights(path: PretrainedTests.weights)
+        model.setTraining(false)
+        let folded = model.foldingBatchNorm()
+        try folded.setPrecision(.bfloat16)
+        let io = try SafetensorsFile(path: PretrainedTests.check)
+        let x = io.tensor("input")!, expected = io.tensor("logits")!
+        let y = folded.forward(x)
+        let rel = y.maxAbsDifference(expected) / expected.maxAbs(), tol = Self.networkTolerance(folded, unitRoundoff: powf(2, -8))
+        let logits = y.toArray(), top = logits.indices.max { logits[$0] < logits[$1] }!
+        print("pretrained mobilenet_v2 in bf16: logits deviation \(rel) of max |logit| (tolerance \(tol)), top-1 class \(top)")
+        #expect(rel <= tol && rel > 1e-4)
+        #expect(top == 652)
     }
 }

@@ -4,7 +4,9 @@
 // Float32, as held in bf16 mode, and as F32 / F16 safetensors files; and what bf16 (and F16 weight
 // storage) changes in the answers: max and mean absolute logit deviation and top-1 agreement with
 // Float32 on 16 real images (the three photos of samples/ and frames of its two videos, resized
-// and centre-cropped like torchvision's ImageNet preprocessing).
+// and centre-cropped like torchvision's ImageNet preprocessing). One GEMM-only row (a 1x1
+// convolution of the network) shows what bf16 does where it applies; the whole network gains less,
+// because its depthwise convolutions and elementwise layers stay Float32.
 // The weights are torchvision's ImageNet MobileNetV2 when Scripts/fetch-pretrained-mobilenetv2 has
 // put them in cache/pretrained/, otherwise a seeded random initialisation (the report says which:
 // top-1 agreement of an untrained network says little). No detection branch is trained yet, so
@@ -58,11 +60,16 @@ extension BenchCommand {
             var rows: [PrecisionReport.Latency] = []
             for threads in Set([1, machineThreads]).sorted() {
                 BLAS.setThreads(threads); BF16GEMM.setThreads(threads)
+                let suffix = ", \(threads) thread\(threads == 1 ? "" : "s")"
                 for (label, x, runs) in [("batch 1", batch1, options.runs * 4), ("batch 16", batch16, options.runs)] {
                     let (a, b) = try BenchCommand.medianSeconds(runs: runs, ours: { _ = f32.forward(x) }, peer: { _ = bf16.forward(x) })
-                    rows.append(.init(name: "\(label) 224x224, \(threads) thread\(threads == 1 ? "" : "s")",
-                                      float32Ms: a * 1000, bfloat16Ms: b * 1000, runs: runs))
+                    rows.append(.init(name: "\(label) 224x224" + suffix, float32Ms: a * 1000, bfloat16Ms: b * 1000, runs: runs))
                 }
+                // The GEMM alone: one of the network's 1x1 expansions (features.12: 96 -> 576 at 14x14), batch 16.
+                let (c32, c16, x) = try Self.pointwiseLayer()
+                let (a, b) = try BenchCommand.medianSeconds(runs: options.runs * 4, ours: { _ = c32.forward(x) }, peer: { _ = c16.forward(x) })
+                rows.append(.init(name: "GEMM only: 1x1 conv 96->576 14x14 b16" + suffix, float32Ms: a * 1000, bfloat16Ms: b * 1000,
+                                  runs: options.runs * 4))
             }
 
             // Accuracy on the 16 real images: bf16 compute, and Float32 compute from F16-stored weights.
@@ -114,6 +121,18 @@ extension BenchCommand {
             if pretrained { try m.loadWeights(path: Self.pretrained) }
             m.setTraining(false)
             return m
+        }
+
+        /// A 96 -> 576 pointwise convolution (MobileNetV2's features.12 expansion) twice, the second
+        /// in bf16, and a (16, 96, 14, 14) input.
+        static func pointwiseLayer() throws -> (Conv2d, Conv2d, Tensor) {
+            var rng = SeededRandom(seed: 1)
+            let a = Conv2d(96, 576, kernel: 1, bias: false, rng: &rng)
+            rng = SeededRandom(seed: 1)
+            let b = Conv2d(96, 576, kernel: 1, bias: false, rng: &rng)
+            try b.setPrecision(.bfloat16)
+            let x = Tensor(shape: [16, 96, 14, 14], rng: &rng) { $0.uniform(0, 6) }
+            return (a, b, x)
         }
 
         /// (N, 3, side, side) from N preprocessed images.
