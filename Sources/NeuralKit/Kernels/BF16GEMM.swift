@@ -163,12 +163,13 @@ final class DNNLContext: @unchecked Sendable {
             scratch.deallocate(); scratch = .allocate(capacity: need); scratchCount = need
         }
         var next = scratch
+        let threads = Int(omp_get_max_threads())
         func bf16(_ op: BF16Operand, items: Int, stride: Int?, rows: Int, cols: Int) -> UnsafeRawPointer {
             switch op {
             case let .bf16(p): return UnsafeRawPointer(p)
             case let .float32(p, ld):
                 let dst = next; next += items * rows * cols
-                reorder(ReorderKey(batch: items, rows: rows, cols: cols, ld: ld, batchStride: stride ?? rows * ld))
+                reorder(ReorderKey(batch: items, rows: rows, cols: cols, ld: ld, batchStride: stride ?? rows * ld, threads: threads))
                     .run(from: p, to: dst, stream: stream)
                 return UnsafeRawPointer(dst)
             }
@@ -176,7 +177,7 @@ final class DNNLContext: @unchecked Sendable {
         let pa = bf16(a, items: itemsA, stride: strideA, rows: m, cols: k)
         let pb = bf16(b, items: itemsB, stride: strideB, rows: k, cols: n)
         let key = MatmulKey(batch: batch, batchA: itemsA, batchB: itemsB, m: m, n: n, k: k, ldc: ldc, strideC: strideC,
-                            bias: bias != nil)
+                            bias: bias != nil, threads: threads)
         let mm: Matmul
         if let cached = matmuls[key] { mm = cached } else { mm = Matmul(key, engine: engine); matmuls[key] = mm }
         mm.run(a: pa, b: pb, bias: bias, c: c, stream: stream)
@@ -208,8 +209,10 @@ private func emptyMemory(_ md: inout dnnl_memory_desc_t, _ engine: OpaquePointer
     return mem!
 }
 
-private struct MatmulKey: Hashable { let batch, batchA, batchB, m, n, k, ldc, strideC: Int; let bias: Bool }
-private struct ReorderKey: Hashable { let batch, rows, cols, ld, batchStride: Int }
+// Thread counts are part of the keys: oneDNN splits the work among the threads there are when a
+// primitive is created, so a primitive made under one thread stays on one thread.
+private struct MatmulKey: Hashable { let batch, batchA, batchB, m, n, k, ldc, strideC: Int; let bias: Bool; let threads: Int }
+private struct ReorderKey: Hashable { let batch, rows, cols, ld, batchStride: Int; let threads: Int }
 
 /// A cached bf16 x bf16 -> f32 matmul primitive and its memory objects.
 private final class Matmul {

@@ -53,8 +53,9 @@ extension BenchCommand {
             let batch1 = Self.tensor([ImageNetInput.preprocess(images[0])], side: Self.side)
 
             // Latency with one thread and with the machine's count, both libraries alike (OpenBLAS
-            // for Float32, oneDNN's OpenMP for bf16). The two models alternate, so load from other
-            // processes hits both alike.
+            // for Float32, oneDNN's OpenMP for bf16). Each side runs in its own block rather than
+            // alternating: libgomp's idle threads spin for milliseconds after each oneDNN call
+            // (OMP_WAIT_POLICY unset), and alternating would hand that spinning to the Float32 runs.
             let machineThreads = BLAS.threads
             defer { BLAS.setThreads(machineThreads); BF16GEMM.setThreads(machineThreads) }
             var rows: [PrecisionReport.Latency] = []
@@ -62,12 +63,14 @@ extension BenchCommand {
                 BLAS.setThreads(threads); BF16GEMM.setThreads(threads)
                 let suffix = ", \(threads) thread\(threads == 1 ? "" : "s")"
                 for (label, x, runs) in [("batch 1", batch1, options.runs * 4), ("batch 16", batch16, options.runs)] {
-                    let (a, b) = try BenchCommand.medianSeconds(runs: runs, ours: { _ = f32.forward(x) }, peer: { _ = bf16.forward(x) })
+                    let a = try BenchCommand.medianSeconds(runs: runs) { _ = f32.forward(x) }
+                    let b = try BenchCommand.medianSeconds(runs: runs) { _ = bf16.forward(x) }
                     rows.append(.init(name: "\(label) 224x224" + suffix, float32Ms: a * 1000, bfloat16Ms: b * 1000, runs: runs))
                 }
                 // The GEMM alone: one of the network's 1x1 expansions (features.12: 96 -> 576 at 14x14), batch 16.
                 let (c32, c16, x) = try Self.pointwiseLayer()
-                let (a, b) = try BenchCommand.medianSeconds(runs: options.runs * 4, ours: { _ = c32.forward(x) }, peer: { _ = c16.forward(x) })
+                let a = try BenchCommand.medianSeconds(runs: options.runs * 4) { _ = c32.forward(x) }
+                let b = try BenchCommand.medianSeconds(runs: options.runs * 4) { _ = c16.forward(x) }
                 rows.append(.init(name: "GEMM only: 1x1 conv 96->576 14x14 b16" + suffix, float32Ms: a * 1000, bfloat16Ms: b * 1000,
                                   runs: options.runs * 4))
             }
@@ -108,7 +111,7 @@ extension BenchCommand {
             let env = ProcessInfo.processInfo.environment
             return PrecisionReport(
                 suite: Self.suiteName, build: build, isa: support.isa, openblasThreads: machineThreads,
-                openblasCoretype: env["OPENBLAS_CORETYPE"], ompThreads: env["OMP_NUM_THREADS"],
+                openblasCoretype: env["OPENBLAS_CORETYPE"], ompThreads: env["OMP_NUM_THREADS"], ompWaitPolicy: env["OMP_WAIT_POLICY"],
                 weights: usePretrained ? "torchvision ImageNet MobileNetV2 (\(Self.pretrained))"
                                        : "random initialisation, seed 0 (run Scripts/fetch-pretrained-mobilenetv2 for ImageNet weights)",
                 images: images.count, latency: rows, memory: memory, accuracy: accuracy, loadAverage: BenchCommand.loadAverage())

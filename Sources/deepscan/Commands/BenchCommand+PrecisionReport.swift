@@ -68,6 +68,7 @@ extension BenchCommand {
         var openblasThreads: Int
         var openblasCoretype: String?
         var ompThreads: String?
+        var ompWaitPolicy: String?
         var weights: String
         var images: Int
         var latency: [Latency]
@@ -76,7 +77,7 @@ extension BenchCommand {
         var loadAverage: Double?
         enum CodingKeys: String, CodingKey {
             case suite, build, isa, openblasThreads = "openblas_threads", openblasCoretype = "openblas_coretype"
-            case ompThreads = "omp_num_threads", weights, images, latency, memory, accuracy, loadAverage = "load_average"
+            case ompThreads = "omp_num_threads", ompWaitPolicy = "omp_wait_policy", weights, images, latency, memory, accuracy, loadAverage = "load_average"
         }
 
         var table: [[String]] {
@@ -101,6 +102,7 @@ extension BenchCommand {
             var machine = "\(build) build; oneDNN ISA \(isa); machine threads \(openblasThreads)"
             if let openblasCoretype { machine += ", OPENBLAS_CORETYPE=\(openblasCoretype)" }
             if let ompThreads { machine += ", OMP_NUM_THREADS=\(ompThreads)" }
+            machine += ", OMP_WAIT_POLICY=" + (ompWaitPolicy ?? "unset (libgomp spins after each call)")
             if let loadAverage { machine += String(format: "; load average %.2f", loadAverage) }
             lines.append(machine)
             lines.append("No detection branch is trained yet, so its AUC change cannot be measured: logit deviation and top-1 agreement are the proxy.")
