@@ -1,7 +1,8 @@
 // torchvision's ImageNet evaluation preprocessing for a decoded image: resize so the shorter side is
-// 256 (bilinear, pixel centres aligned as in PIL without antialiasing), centre-crop 224x224, scale to
-// 0...1 and normalise per channel with ImageNet's mean and standard deviation. What the pretrained
-// MobileNetV2 expects (its model card's input spec); used by `deepscan bench precision`.
+// 256, centre-crop 224x224, scale to 0...1 and normalise per channel with ImageNet's mean and
+// standard deviation. What the pretrained MobileNetV2 expects (its model card's input spec); used by
+// `deepscan bench precision`. The resize is plain bilinear with aligned pixel centres, without the
+// antialiasing filter PIL applies when shrinking, so inputs differ slightly from torchvision's.
 import Media
 
 enum ImageNetInput {
