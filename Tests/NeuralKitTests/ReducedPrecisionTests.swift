@@ -168,6 +168,17 @@ import TestSupport
         #expect(dw.forward(x).maxAbsDifference(y32) == 0)
     }
 
+    @Test(.enabled(if: bf16, "this CPU has no AVX-512 BF16"))
+    func foldingABF16ModelKeepsItInBF16() throws {
+        let a = Self.mobileNet(seed: 31), b = Self.mobileNet(seed: 31), x = Self.image([1, 3, 32, 32], seed: 32)
+        try a.setPrecision(.bfloat16)
+        let foldedAfter = a.foldingBatchNorm()
+        let foldedBefore = b.foldingBatchNorm()
+        try foldedBefore.setPrecision(.bfloat16)
+        #expect(foldedAfter.precisionSelectableLayers().allSatisfy { $0.precision == .bfloat16 })
+        #expect(foldedAfter.forward(x).maxAbsDifference(foldedBefore.forward(x)) == 0)
+    }
+
     @Test func unsupportedCPUIsAClearErrorAndChangesNothing() throws {
         let model = Self.mobileNet(seed: 5), x = Self.image([1, 3, 32, 32], seed: 6)
         let before = model.forward(x).copy()

@@ -4,7 +4,7 @@
 extension Sequential {
     /// A copy of the chain for inference with every Conv2d -> BatchNorm2d pair folded into one
     /// convolution, recursing into nested `Sequential`s and `InvertedResidual` bodies. Other layers
-    /// are shared with the original, not copied.
+    /// are shared with the original, not copied. The copy keeps the chain's `computePrecision`.
     public func foldingBatchNorm() -> Sequential {
         var out: [(String, any Layer)] = []
         var i = 0
@@ -26,6 +26,8 @@ extension Sequential {
         }
         let folded = Sequential(named: out)
         folded.setTraining(false)
+        // The folded convolutions are new layers: a chain running in bf16 keeps running in bf16.
+        if computePrecision == .bfloat16 { for l in folded.precisionSelectableLayers() { l.applyPrecision(.bfloat16) } }
         return folded
     }
 
