@@ -7,8 +7,9 @@
 public final class Dropout: Layer {
     public let probability: Float
     public private(set) var training = true
-    private var rng: SeededRandom
-    private var seed: UInt64
+    // Internal, not private: training checkpoints save the generator, data-parallel replicas reseed it.
+    var rng: SeededRandom
+    var seed: UInt64
     private var mask: Tensor?
 
     public init(_ probability: Float, seed: UInt64 = 0) {
