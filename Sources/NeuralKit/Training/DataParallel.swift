@@ -95,11 +95,10 @@ public final class DataParallel {
             if shards.count == 1 {
                 work(0)
             } else {
-                let saved = BLAS.threads
-                BLAS.setThreads(blasThreadsPerWorker)
+                BLASThreadScope.enter(blasThreadsPerWorker)
                 let job = WorkerJob(run: work)
                 DispatchQueue.concurrentPerform(iterations: shards.count) { job.run($0) }
-                BLAS.setThreads(saved)
+                BLASThreadScope.leave()
             }
         }
         for (i, p) in master.enumerated() {
@@ -131,4 +130,27 @@ public final class DataParallel {
 /// w, its shard's views (read) and loss slot w; the shared input is only read.
 private struct WorkerJob: @unchecked Sendable {
     let run: (Int) -> Void
+}
+
+/// OpenBLAS's thread count is process-wide: the first multi-worker step to start saves it and
+/// sets the per-worker count, the last to finish restores it, so overlapping steps (two trainers,
+/// parallel tests) cannot leave it changed.
+private enum BLASThreadScope {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var depth = 0
+    nonisolated(unsafe) private static var saved = 0
+
+    static func enter(_ threads: Int) {
+        lock.withLock {
+            if depth == 0 { saved = BLAS.threads; BLAS.setThreads(threads) }
+            depth += 1
+        }
+    }
+
+    static func leave() {
+        lock.withLock {
+            depth -= 1
+            if depth == 0 { BLAS.setThreads(saved) }
+        }
+    }
 }
