@@ -47,6 +47,8 @@ let package = Package(
         .target(name: "CaseStore", dependencies: ["Evidence", "Media", .product(name: "GRDB", package: "GRDB.swift")]),
         // The neural engine on OpenBLAS. Only NeuralKit imports COpenBLAS.
         .target(name: "NeuralKit", dependencies: ["COpenBLAS"]),
+        // Training throughput on 1 and 2 data-parallel workers (release: Sources/NeuralKitTrainBench/main.swift).
+        .executableTarget(name: "neuralkit-train-bench", dependencies: ["NeuralKit"], path: "Sources/NeuralKitTrainBench"),
         .executableTarget(name: "deepscan", dependencies: [
             "Evidence", "Media", "Forensics", "Detection", "Workbench", "CaseStore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

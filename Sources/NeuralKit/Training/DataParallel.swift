@@ -74,7 +74,7 @@ public final class DataParallel {
     /// batch's mean loss in `model`'s parameters (previous gradients are replaced). Returns the
     /// batch's mean loss. `loss` is called concurrently, one shard each.
     /// input: (N, ...); target: (N, ...), sliced along the first axis like the input.
-    public func computeGradients(input: Tensor, target: Tensor, loss: (Tensor, Tensor) -> LossResult) -> Float {
+    public func computeGradients(input: Tensor, target: Tensor, loss: @escaping (Tensor, Tensor) -> LossResult) -> Float {
         precondition(input.rank >= 1 && target.rank >= 1 && input.shape[0] == target.shape[0] && input.shape[0] > 0,
                      "data-parallel batch \(input.shape) with targets \(target.shape)")
         let n = input.shape[0], shards = Self.shards(batch: n, workers: workers)
@@ -84,22 +84,29 @@ public final class DataParallel {
         }
         let losses = UnsafeMutableBufferPointer<Float>.allocate(capacity: shards.count)
         defer { losses.deallocate() }
-        withoutActuallyEscaping(loss) { loss in
-            let work = { (w: Int) in
-                let r = self.replicas[w], range = shards[w]
-                let l = loss(r.forward(x.slice(range)), y.slice(range))
-                l.gradient.scale(by: Float(range.count) / Float(n))
-                _ = r.backward(l.gradient)
-                losses[w] = l.value * Float(range.count) / Float(n)
+        let work = { (w: Int) in
+            let r = self.replicas[w], range = shards[w]
+            let l = loss(r.forward(x.slice(range)), y.slice(range))
+            l.gradient.scale(by: Float(range.count) / Float(n))
+            _ = r.backward(l.gradient)
+            losses[w] = l.value * Float(range.count) / Float(n)
+        }
+        if shards.count == 1 {
+            work(0)
+        } else {
+            BLASThreadScope.enter(blasThreadsPerWorker)
+            // One thread per extra shard, the caller takes shard 0. (Not concurrentPerform: it may run
+            // iterations one after another on the calling thread while its pool threads are slow to
+            // wake, as seen under load here; a thread per shard guarantees the shards overlap.)
+            let job = WorkerJob(run: work), done = DispatchSemaphore(value: 0)
+            for w in 1..<shards.count {
+                let t = Thread { job.run(w); done.signal() }
+                t.stackSize = 8 << 20
+                t.start()
             }
-            if shards.count == 1 {
-                work(0)
-            } else {
-                BLASThreadScope.enter(blasThreadsPerWorker)
-                let job = WorkerJob(run: work)
-                DispatchQueue.concurrentPerform(iterations: shards.count) { job.run($0) }
-                BLASThreadScope.leave()
-            }
+            work(0)
+            for _ in 1..<shards.count { done.wait() }
+            BLASThreadScope.leave()
         }
         for (i, p) in master.enumerated() {
             if p.trainable {
@@ -118,7 +125,7 @@ public final class DataParallel {
     /// optimizer update of `model`. Returns the batch's mean loss.
     @discardableResult
     public func step(input: Tensor, target: Tensor, optimizer: any Optimizer, clipNorm: Float? = nil,
-                     loss: (Tensor, Tensor) -> LossResult) -> Float {
+                     loss: @escaping (Tensor, Tensor) -> LossResult) -> Float {
         let value = computeGradients(input: input, target: target, loss: loss)
         if let clipNorm { GradientClipping.clipNorm(optimizer.parameters, maxNorm: clipNorm) }
         optimizer.step()
