@@ -115,6 +115,27 @@ import Testing
         #expect(file.names.count == m.namedParameters().count + 2 * m.parameters.count)
     }
 
+    @Test func dataParallelRunWithDropoutResumesBitIdentically() throws {
+        let path = Self.temporaryPath("dp")
+        defer { Self.cleanUp(path) }
+        func run(_ dp: DataParallel, _ opt: any Optimizer, _ rng: inout SeededRandom, steps: Int) -> [UInt32] {
+            (0..<steps).map { _ in
+                let (x, y) = TrainingTests.batch(10, rng: &rng)
+                return dp.step(input: x, target: y, optimizer: opt) { Loss.bceWithLogits($0, $1) }.bitPattern
+            }
+        }
+        let a = DataParallel(workers: 2) { Self.model(seed: 1) }, optA = Self.optimizer("adamw", a.model)
+        var rngA = SeededRandom(seed: 9)
+        _ = run(a, optA, &rngA, steps: 3)
+        try Checkpoint.save(to: path, model: a.model, optimizer: optA, progress: TrainingProgress(step: 3, rng: rngA))
+        let lossesA = run(a, optA, &rngA, steps: 3)
+
+        let b = DataParallel(workers: 2) { Self.model(seed: 2) }, optB = Self.optimizer("adamw", b.model)
+        var rngB = try Checkpoint.load(from: path, into: b.model, optimizer: optB).rng
+        #expect(run(b, optB, &rngB, steps: 3) == lossesA)
+        #expect(Self.bits(a.model) == Self.bits(b.model))
+    }
+
     /// Expects `load` to fail with an error whose message contains every fragment, and the model unchanged.
     static func expectRefused(_ path: String, into model: any Layer, optimizer: any Optimizer, mentioning fragments: [String]) {
         let before = bits(model)

@@ -7,9 +7,9 @@
 public final class Dropout: Layer {
     public let probability: Float
     public private(set) var training = true
-    // Internal, not private: training checkpoints save the generator, data-parallel replicas reseed it.
+    // Internal, not private: training checkpoints save it, data-parallel replicas draw from the master's.
     var rng: SeededRandom
-    var seed: UInt64
+    private var seed: UInt64
     private var mask: Tensor?
 
     public init(_ probability: Float, seed: UInt64 = 0) {

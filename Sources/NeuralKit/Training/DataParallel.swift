@@ -13,9 +13,10 @@
 // BatchNorm: each replica normalises its shard with the shard's own statistics (PyTorch's
 // DistributedDataParallel without SyncBatchNorm), so a 2-worker step differs from the full-batch
 // step wherever BatchNorm is in training mode; running statistics come back from worker 0 (DDP's
-// buffer broadcast from rank 0). Dropout: replica w reseeds each Dropout with its seed + w times
-// a constant, so shards draw different masks; worker 0 keeps the seed, and one worker is exactly
-// the plain single-model step. Replica dropout generators are not in `Checkpoint`s of `model`.
+// buffer broadcast from rank 0). Dropout: the master's Dropout generators are the state (so a
+// `Checkpoint` of `model` resumes a data-parallel run exactly): worker 0 draws from them and hands
+// them back, worker w > 0 from a generator seeded by a hash of theirs and w, so shards draw
+// different masks; one worker is exactly the plain single-model step.
 //
 // OpenBLAS starts its own threads inside every GEMM; two workers that each did so would fight
 // over two cores, so while a multi-worker step runs OpenBLAS uses `blasThreadsPerWorker` threads
@@ -32,6 +33,8 @@ public final class DataParallel {
     private let replicas: [any Layer]
     private let master: [Parameter]
     private let copies: [[Parameter]]
+    private let masterDropout: [Dropout]
+    private let replicaDropout: [[Dropout]]
 
     /// `makeModel` is called `workers + 1` times and must build the same architecture each time
     /// (initial weights do not matter: replicas receive the master's before every step).
@@ -48,9 +51,8 @@ public final class DataParallel {
                          "makeModel built models with different parameters")
             return rn.map(\.1)
         }
-        for (w, r) in replicas.enumerated() {
-            for (_, d) in r.dropoutLayers() { d.reseed(d.seed &+ UInt64(w) &* 0x9E37_79B9_7F4A_7C15) }
-        }
+        masterDropout = model.dropoutLayers().map(\.1)
+        replicaDropout = replicas.map { $0.dropoutLayers().map(\.1) }
     }
 
     /// Training or evaluation behaviour for the master and every replica.
@@ -81,6 +83,11 @@ public final class DataParallel {
         let x = input.contiguous(), y = target.contiguous()
         for w in shards.indices {
             for (p, q) in zip(master, copies[w]) { q.value.assign(p.value); q.grad.fill(0) }
+            for (d, r) in zip(masterDropout, replicaDropout[w]) {
+                if w == 0 { r.rng = d.rng; continue }
+                var mix = SeededRandom(seed: d.rng.state &+ UInt64(w))
+                r.rng = SeededRandom(seed: mix.next())
+            }
         }
         let losses = UnsafeMutableBufferPointer<Float>.allocate(capacity: shards.count)
         defer { losses.deallocate() }
@@ -116,6 +123,7 @@ public final class DataParallel {
                 p.value.assign(copies[0][i].value)       // buffers (running statistics) from worker 0
             }
         }
+        for (d, r) in zip(masterDropout, replicaDropout[0]) { d.rng = r.rng }
         var total: Float = 0
         for w in shards.indices { total += losses[w] }
         return total
