@@ -3,7 +3,10 @@
 // BCE-with-logits, backward, gradient sum, AdamW update). Run in release:
 //   swift build -c release --product neuralkit-train-bench && .build/release/neuralkit-train-bench [--steps N] [--json]
 // Each configuration runs 3 warm-up steps, then `--rounds` timed rounds of `--steps` steps; the
-// median round is reported. (The engine benchmark, `deepscan bench engine`, is separate.)
+// median round is reported, with the cores the process actually had (CPU time / wall time: on a
+// shared machine two workers are only as fast as the cores they get) and samples per CPU-second
+// (the work itself: equal across configurations when splitting the batch costs nothing).
+// (The engine benchmark, `deepscan bench engine`, is separate.)
 import Foundation
 import NeuralKit
 
@@ -64,7 +67,7 @@ func cpuSeconds() -> Double {
 
 /// Median samples/s of `rounds` rounds, and the cores busy on average (CPU time / wall time) over all rounds:
 /// on a machine shared with other work, two workers can only be as fast as the cores they get.
-@MainActor func measure(workers: Int, blasThreads: Int) -> (samplesPerSecond: Double, stepMilliseconds: Double, coresBusy: Double) {
+@MainActor func measure(workers: Int, blasThreads: Int) -> (samplesPerSecond: Double, stepMilliseconds: Double, coresBusy: Double, samplesPerCPUSecond: Double) {
     BLAS.setThreads(blasThreads)
     defer { BLAS.setThreads(defaultThreads) }
     let dp = DataParallel(workers: workers, makeModel: spatialCNN)
@@ -80,9 +83,9 @@ func cpuSeconds() -> Double {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         rates.append(Double(options.steps * options.batch) / seconds)
     }
-    let busy = (cpuSeconds() - cpu0) / (Double(DispatchTime.now().uptimeNanoseconds - wall0) / 1e9)
+    let cpu = cpuSeconds() - cpu0, busy = cpu / (Double(DispatchTime.now().uptimeNanoseconds - wall0) / 1e9)
     let median = rates.sorted()[rates.count / 2]
-    return (median, 1000 * Double(options.batch) / median, busy)
+    return (median, 1000 * Double(options.batch) / median, busy, Double(options.rounds * options.steps * options.batch) / cpu)
 }
 
 let configs: [(name: String, workers: Int, blas: Int)] = [
@@ -95,7 +98,8 @@ for c in configs where options.workers == nil || options.workers == c.workers {
     let r = measure(workers: c.workers, blasThreads: c.blas)
     rows.append(["config": c.name, "workers": c.workers, "blas_threads": c.blas,
                  "samples_per_second": (r.samplesPerSecond * 10).rounded() / 10, "step_ms": (r.stepMilliseconds * 10).rounded() / 10,
-                 "cores_busy": (r.coresBusy * 100).rounded() / 100])
+                 "cores_busy": (r.coresBusy * 100).rounded() / 100,
+                 "samples_per_cpu_second": (r.samplesPerCPUSecond * 10).rounded() / 10])
 }
 let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first.map(String.init) ?? "?"
 let coreType = ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] ?? "auto"
@@ -110,6 +114,6 @@ if options.json {
           + "\(ProcessInfo.processInfo.activeProcessorCount) cores, OPENBLAS_CORETYPE=\(coreType), load average \(load) before the run, median of \(options.rounds) x \(options.steps) steps")
     for r in rows {
         let name = (r["config"] as! String).padding(toLength: 36, withPad: " ", startingAt: 0)
-        print("  \(name) \(String(format: "%7.1f", r["samples_per_second"] as! Double)) samples/s  \(String(format: "%7.1f", r["step_ms"] as! Double)) ms/step  \(String(format: "%.2f", r["cores_busy"] as! Double)) cores busy")
+        print("  \(name) \(String(format: "%7.1f", r["samples_per_second"] as! Double)) samples/s  \(String(format: "%7.1f", r["step_ms"] as! Double)) ms/step  \(String(format: "%.2f", r["cores_busy"] as! Double)) cores busy  \(String(format: "%6.1f", r["samples_per_cpu_second"] as! Double)) samples/CPU-s")
     }
 }
