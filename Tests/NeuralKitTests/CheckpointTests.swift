@@ -197,6 +197,11 @@ import Testing
         try original.write(to: URL(fileURLWithPath: json))
         try Checkpoint.load(from: path, into: target, optimizer: targetOpt)      // restored: loads again
 
+        // A truncated weights file (a copy cut short).
+        let full = try Data(contentsOf: URL(fileURLWithPath: path))
+        try full.prefix(full.count / 2).write(to: URL(fileURLWithPath: path))
+        Self.expectRefused(path, into: target, optimizer: targetOpt, mentioning: ["cannot read the checkpoint", "truncated"])
+
         // Plain model weights (saveWeights) are not a checkpoint.
         try m.saveWeights(to: path)
         Self.expectRefused(path, into: target, optimizer: targetOpt, mentioning: ["plain weights"])
