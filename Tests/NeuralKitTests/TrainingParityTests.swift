@@ -2,7 +2,9 @@
 // steps of small models in JAX/optax (float64, PyTorch's optimizer semantics) from the same initial
 // weights on the same batch; these tests replay the steps with NeuralKit's losses, backward passes
 // and optimizers and compare the loss before every step and every final weight and BatchNorm
-// running statistic.
+// running statistic. Covered: a CNN with BatchNorm in training mode (BCE; AdamW, and SGD with
+// momentum and L2 decay), a bidirectional GRU (cross-entropy; Adam, clipping), two stacked
+// bidirectional LSTMs (focal loss; AdamW, clipping), a conv autoencoder (MSE; Adam).
 //
 // Tolerance: 1e-4 relative (loss: of the loss; weights: of the tensor's largest magnitude).
 // NeuralKit computes in float32 (unit roundoff 6e-8); a forward/backward pass sums a few hundred
@@ -36,6 +38,15 @@ import Testing
         return Sequential(named: [
             ("gru", GRU(inputSize: 4, hiddenSize: 3, bidirectional: true, rng: &rng)), ("flat", Flatten()),
             ("fc", Linear(30, 3, rng: &rng)),
+        ])
+    }
+
+    /// Two stacked bidirectional LSTM layers (4->3 per direction), flattened, linear to one logit.
+    static func bilstm2() -> Sequential {
+        var rng = SeededRandom(seed: 0)
+        return Sequential(named: [
+            ("lstm", RecurrentStack(.lstm, inputSize: 4, hiddenSize: 3, numLayers: 2, bidirectional: true, rng: &rng)),
+            ("flat", Flatten()), ("fc", Linear(30, 1, rng: &rng)),
         ])
     }
 
@@ -118,6 +129,13 @@ import Testing
         try Self.replay("bigru_adam", Self.bigru()) { logits, target in
             Loss.crossEntropy(logits, labels: target.toArray().map { Int($0) })
         }
+    }
+
+    @Test func stackedBiLSTMWithFocalLossAdamWAndClippingMatchesJAX() throws {
+        let io = try Self.fixture("train_bilstm2_focal_io")
+        let gamma = Float(io.metadata["gamma"] ?? "") ?? .nan, alpha = Float(io.metadata["alpha"] ?? "") ?? .nan
+        #expect(gamma == 2 && alpha == 0.25)
+        try Self.replay("bilstm2_focal", Self.bilstm2()) { Loss.focal($0, $1, gamma: gamma, alpha: alpha) }
     }
 
     @Test func autoencoderWithMSEMatchesJAX() throws {
