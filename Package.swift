@@ -49,6 +49,8 @@ let package = Package(
         .target(name: "CaseStore", dependencies: ["Evidence", "Media", .product(name: "GRDB", package: "GRDB.swift")]),
         // The neural engine on OpenBLAS (and oneDNN for bf16). Only NeuralKit imports COpenBLAS and CDNNL.
         .target(name: "NeuralKit", dependencies: ["COpenBLAS", "CDNNL"]),
+        // Training throughput on 1 and 2 data-parallel workers (release: Sources/NeuralKitTrainBench/main.swift).
+        .executableTarget(name: "neuralkit-train-bench", dependencies: ["NeuralKit"], path: "Sources/NeuralKitTrainBench"),
         .executableTarget(name: "deepscan", dependencies: [
             "Evidence", "Media", "Forensics", "Detection", "Workbench", "CaseStore", "NeuralKit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

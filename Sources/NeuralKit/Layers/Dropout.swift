@@ -7,7 +7,8 @@
 public final class Dropout: Layer {
     public let probability: Float
     public private(set) var training = true
-    private var rng: SeededRandom
+    // Internal, not private: training checkpoints save it, data-parallel replicas draw from the master's.
+    var rng: SeededRandom
     private var seed: UInt64
     private var mask: Tensor?
 

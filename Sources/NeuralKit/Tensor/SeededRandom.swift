@@ -4,7 +4,8 @@
 
 /// A seeded SplitMix64 generator.
 public struct SeededRandom: RandomNumberGenerator, Sendable {
-    private var state: UInt64
+    /// The whole generator state (internal: training checkpoints save it; `init(seed: state)` resumes).
+    var state: UInt64
 
     /// A generator whose sequence is fixed by `seed`.
     public init(seed: UInt64) { state = seed }

@@ -2,7 +2,7 @@
 import Foundation
 
 /// lr(epoch) = min + (initial - min) (1 + cos(pi epoch / total)) / 2, held at min after `total`.
-public struct CosineAnnealing: Sendable {
+public struct CosineAnnealing: Codable, Equatable, Sendable {
     public var initial: Float, minimum: Float, total: Int
     public init(initial: Float, minimum: Float = 0, total: Int) {
         precondition(total > 0, "cosine schedule over \(total) epochs")

@@ -3,7 +3,7 @@
 // checkpoint it saved then.
 
 /// Tracks a validation metric and says when to stop.
-public struct EarlyStopping: Sendable {
+public struct EarlyStopping: Codable, Equatable, Sendable {
     public let patience: Int, minDelta: Float
     public private(set) var best = Float.infinity
     public private(set) var bestEpoch = -1

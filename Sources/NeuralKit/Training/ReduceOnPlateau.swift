@@ -4,7 +4,7 @@
 
 /// Multiplies the learning rate by `factor` when a minimised metric has not improved by more than
 /// `threshold` (relative) for `patience` consecutive epochs; never below `minimum`.
-public struct ReduceOnPlateau: Sendable {
+public struct ReduceOnPlateau: Codable, Equatable, Sendable {
     public private(set) var learningRate: Float
     public let factor: Float, patience: Int, threshold: Float, minimum: Float
     public private(set) var best = Float.infinity

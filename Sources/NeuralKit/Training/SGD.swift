@@ -5,19 +5,21 @@
 public final class SGD: Optimizer {
     public var learningRate: Float
     public let momentum: Float, weightDecay: Float, nesterov: Bool
-    private let params: [Parameter]
+    public let parameters: [Parameter]
     private var velocity: [Tensor] = []
+    private var t = 0
 
     public init(_ parameters: [Parameter], learningRate: Float, momentum: Float = 0,
                 weightDecay: Float = 0, nesterov: Bool = false) {
-        params = parameters.filter(\.trainable)
+        self.parameters = parameters.filter(\.trainable)
         self.learningRate = learningRate; self.momentum = momentum
         self.weightDecay = weightDecay; self.nesterov = nesterov
-        if momentum != 0 { velocity = params.map { Tensor(zeros: $0.shape, pool: nil) } }
+        if momentum != 0 { velocity = self.parameters.map { Tensor(zeros: $0.shape, pool: nil) } }
     }
 
     public func step() {
-        for (k, p) in params.enumerated() {
+        t += 1
+        for (k, p) in parameters.enumerated() {
             let w = p.value.pointer, g = p.grad.pointer
             for i in 0..<p.value.count {
                 var d = g[i] + weightDecay * w[i]
@@ -30,4 +32,14 @@ public final class SGD: Optimizer {
             }
         }
     }
+
+    public var state: OptimizerState {
+        OptimizerState(kind: "sgd", hyperparameters: ["momentum": momentum, "weight_decay": weightDecay, "nesterov": nesterov ? 1 : 0],
+                       learningRate: learningRate, stepCount: t)
+    }
+
+    /// The momentum buffers (none without momentum), PyTorch's name.
+    public var slots: [(String, [Tensor])] { momentum == 0 ? [] : [("momentum_buffer", velocity)] }
+
+    public func restore(stepCount: Int) { t = stepCount }
 }
