@@ -62,11 +62,14 @@ public final class CaseStore: Sendable {
         if !done { try migrator.migrate(pool) }
     }
 
-    /// SQLite's "not a database" and "malformed" become `.corrupt`; the rest keep their message.
+    /// SQLite's "not a database" and "malformed" become `.corrupt`, "cannot open" (a folder, no
+    /// permission) and "read-only" become `.io` naming the file; the rest keep their message.
     static func translate(_ e: DatabaseError, path: String) -> Error {
         switch e.resultCode {
         case .SQLITE_NOTADB, .SQLITE_CORRUPT:
             return CaseStoreError.corrupt(path: path, detail: e.message ?? "\(e.resultCode)")
+        case .SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM:
+            return CaseStoreError.io(path: path, detail: "cannot open the case database for reading and writing (\(e.message ?? "\(e.resultCode)")); check that it is a file you may write, or choose another with --db")
         default:
             return e
         }
