@@ -128,9 +128,9 @@ struct WorkbenchEndToEndTests {
         try t.send(tmp.path("missing-folder/r.html"), literal: true)
         try t.send("Enter")
         try expectScreen(t, "Export failed")
-        try expectScreen(t, "cannot write the case report")
         try t.send("Escape")
         try t.waitFor(timeout: 10) { !$0.contains("Export failed") }
+        #expect(!FileManager.default.fileExists(atPath: tmp.path("missing-folder")))
         try quit(t)
     }
 

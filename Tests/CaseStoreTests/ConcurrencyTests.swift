@@ -76,14 +76,19 @@ extension ConcurrencyTests {
         let caseId = try f.store.findCase("Busy").id!
         let progress = Progress()
         let group = DispatchGroup()
-        // At least this many transactions, and until three reader processes have finished.
+        // At least this many transactions, and until three reader processes have finished (a
+        // transaction every 5 ms or so, so that the notes the processes print stay few).
         let rounds = 120
 
-        DispatchQueue.global().async(group: group) {
-            defer { progress.finish() }
+        // Threads of their own, not the global dispatch queue: its few threads (one per core) are
+        // what CLI.run reads the child's output on, and long loops there would starve it.
+        group.enter()
+        Thread.detachNewThread {
+            defer { progress.finish(); group.leave() }
             do {
                 var i = 0
-                while i < rounds || (progress.processReadCount < 3 && i < 20_000) {
+                let deadline = Date().addingTimeInterval(180)
+                while i < rounds || (progress.processReadCount < 3 && Date() < deadline) {
                     let round = i
                     try f.store.write { db in
                         let c = try CaseStore.findCase(db, "Busy")
@@ -95,13 +100,15 @@ extension ConcurrencyTests {
                     }
                     progress.wrote()
                     i += 1
-                    usleep(1_000)
+                    usleep(5_000)
                 }
             } catch { progress.fail("writer: \(error)") }
         }
         for r in 0..<2 {
             let reader = try CaseStore(path: f.dbPath)
-            DispatchQueue.global().async(group: group) {
+            group.enter()
+            Thread.detachNewThread {
+                defer { group.leave() }
                 while !progress.isDone {
                     do {
                         // What a user's commands read: the case list, the evidence, then one

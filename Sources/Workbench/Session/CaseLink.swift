@@ -57,6 +57,16 @@ public final class CaseLink {
         guard let format = ReportFormat(pathExtension: url.pathExtension) else { throw CaseStoreError.unknownReportFormat(path: url.path) }
         let report = try CaseReport.build(store: store, caseName: caseName, generator: "deepscan workbench")
         let data = try CaseReportExporter.render(report, format: format, templates: CaseReportExporter.defaultTemplates)
+        // Foundation's own message for these ("The file doesn't exist.") does not say which part
+        // of the path is wrong.
+        let folder = url.deletingLastPathComponent().path
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw CaseStoreError.io(path: url.path, detail: "cannot write the case report: there is no folder \(folder)")
+        }
+        guard FileManager.default.isWritableFile(atPath: folder) else {
+            throw CaseStoreError.io(path: url.path, detail: "cannot write the case report: the folder \(folder) is not writable")
+        }
         do { try data.write(to: url, options: .atomic) } catch {
             throw CaseStoreError.io(path: url.path, detail: "cannot write the case report: \(error.localizedDescription)")
         }
