@@ -1,7 +1,8 @@
 // Case work on the evidence screen: `t` tags the file and `a` adds a note, both written at once
 // to the annotations file; `e` exports the report with them as JSON that decodes back. In a case,
 // `e` asks where to write the case report, proposes `<case>.report.html`, and writes HTML,
-// Markdown or JSON as the path's extension says; an unwritable path is an error on screen.
+// Markdown or JSON as the path's extension says; an unwritable path is an error on screen. An
+// analysis of a case file that changed since intake is stored, and the status line says so.
 import CaseStore
 import Evidence
 import Foundation
@@ -79,5 +80,22 @@ import TestSupport
         #expect(h.screen.contains("/tmp/ds-tui-XXXXXXXX/gone/report.html: cannot write the case"))
         try h.press(.escape)
         #expect(!h.screen.contains("Export failed") && h.screen.contains("photo-exif.jpg"))
+    }
+
+    @Test func analysingAChangedCaseFileSaysSo() throws {
+        let h = try WorkbenchHarness(open: "photo-exif.jpg")
+        let photo = h.dir + "/photo-exif.jpg"
+        let store = try CaseStore(path: h.dir + "/.out/cases.sqlite")
+        try store.createCase(name: "inquiry", actor: "tester")
+        let e = try store.addEvidence(caseName: "inquiry", file: photo, actor: "tester")
+        h.context.caseLink = try CaseLink(store: store, caseName: "inquiry", actor: "tester")
+        try h.press(.char("r"))
+        #expect(h.screen.contains("stored in case inquiry") && !h.screen.contains("EVIDENCE"))
+
+        let fh = try #require(FileHandle(forWritingAtPath: photo))
+        try fh.seekToEnd(); fh.write(Data([0])); try fh.close()
+        try h.press(.char("r"))
+        #expect(h.screen.contains("stored in case inquiry · EVIDENCE CHANGED since intake"))
+        #expect(try store.runs(evidenceId: e.id!).map(\.custody) == ["unchanged", "changed"])
     }
 }
