@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "DetectionTests", dependencies: ["Detection", "Evidence", "Media", "TestSupport"]),
         .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Evidence", "Media", "Detection", "CaseStore", "TestSupport"],
                     exclude: ["Snapshots"]),
-        .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore", "Evidence", "Media", "Detection", "TestSupport"]),
+        .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore", "Evidence", "Media", "Detection", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "deepscan"]),
     ]
 )

@@ -1,8 +1,9 @@
 // The real `deepscan open` in a real terminal (tmux, 160x50), as an analyst drives it: stepping
 // video frames changes the counter and the picture's colours, the branch details, the metadata
 // pane, the spectrogram, a PDF page, resizing the window, a damaged file (an error; the program
-// keeps running), and `q` leaving the alternate screen with exit status 0. Without a terminal,
-// `deepscan open` refuses with a clear message. Every wait is bounded.
+// keeps running), exporting a case report in three formats, and `q` leaving the alternate screen
+// with exit status 0. Without a terminal, `deepscan open` refuses with a clear message. Every wait
+// is bounded.
 import Foundation
 import Testing
 import TestSupport
@@ -87,6 +88,49 @@ struct WorkbenchEndToEndTests {
         try t.send("Escape")
         let browser = try t.waitFor(timeout: 10) { !$0.contains("Cannot open") }
         #expect(!browser.contains("Cannot open") && browser.contains("photo.jpg"), "the browser of its folder should be left:\n\(browser)")
+        try quit(t)
+    }
+
+    /// `deepscan open FILE --case NAME`: the analysis is stored in the case, and `e` exports the
+    /// case report to the path typed, in the format its extension names; a path that cannot be
+    /// written gives an error and the program keeps running.
+    @Test func caseReportExportsToEachFormat() throws {
+        let tmp = TempDir()
+        let db = tmp.path("cases.sqlite")
+        let photo = try tmp.copy(Samples.path("photo-exif.jpg"), as: "photo-exif.jpg")
+        #expect(try CLI.run(["case", "new", "E2E", "--db", db]).status == 0)
+        #expect(try CLI.run(["case", "add", "E2E", photo, "--db", db]).status == 0)
+        let t = try TmuxSession([CLI.binary, "open", photo, "--case", "E2E", "--db", db,
+                                 "--fusion", Samples.root.appendingPathComponent("models/fusion.json").path])
+        try expectScreen(t, "stored in case E2E", timeout: 60)
+        for format in ["html", "md", "json"] {
+            let out = tmp.path("E2E report.\(format)")
+            try t.send("e")
+            try expectScreen(t, "Export the report of case E2E to")
+            try t.send("-N", "200", "BSpace")
+            try t.send(out, literal: true)
+            try t.send("Enter")
+            try expectScreen(t, "exported the \(format) case report to \(out)")
+        }
+        let html = try String(contentsOfFile: tmp.path("E2E report.html"), encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("photo-exif.jpg"))
+        #expect(html.contains("1 stored run(s)"), "the workbench's analysis is not in the exported report")
+        let md = try String(contentsOfFile: tmp.path("E2E report.md"), encoding: .utf8)
+        #expect(md.hasPrefix("# Case report: E2E") && md.contains("1 stored run(s)"))
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: tmp.path("E2E report.json")))) as? [String: Any]
+        #expect(json?["schema"] as? String == "deepscan.case-report/1")
+        let evidence = json?["evidence"] as? [[String: Any]]
+        #expect(evidence?.count == 1 && (evidence?[0]["analysis"] as? [String: Any])?["report"] != nil)
+
+        try t.send("e")
+        try expectScreen(t, "Export the report of case E2E to")
+        try t.send("-N", "200", "BSpace")
+        try t.send(tmp.path("missing-folder/r.html"), literal: true)
+        try t.send("Enter")
+        try expectScreen(t, "Export failed")
+        try t.send("Escape")
+        try t.waitFor(timeout: 10) { !$0.contains("Export failed") }
+        #expect(!FileManager.default.fileExists(atPath: tmp.path("missing-folder")))
         try quit(t)
     }
 

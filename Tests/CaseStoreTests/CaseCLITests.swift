@@ -109,6 +109,49 @@ import TestSupport
     }
 }
 
+extension CaseCLITests {
+    /// One file changed after intake, one gone missing, one intact: `case verify`, `case analyse`
+    /// and `report` each name the broken files and how they broke, and still handle the intact one.
+    @Test func changedAndMissingFilesAreReportedEverywhere() throws {
+        let photo = try tmp.copy(Samples.path("photo-exif.jpg"), as: "photo-exif.jpg")
+        let pdf = try tmp.copy(Samples.path("ltnews18-edited.pdf"), as: "ltnews18-edited.pdf")
+        let wav = try tmp.copy(Samples.path("speech-8k.wav"), as: "speech-8k.wav")
+        #expect(try run(["case", "new", "Custody"]).status == 0)
+        var r = try run(["case", "add", "Custody", photo, pdf, wav])
+        #expect(r.status == 0, "\(r.stderr)")
+        let intake = try EvidenceFile_sha(photo)
+        let h = try #require(FileHandle(forWritingAtPath: photo))
+        try h.seek(toOffset: 200); h.write(Data([0x42])); try h.close()
+        let now = try EvidenceFile_sha(photo)
+        try FileManager.default.removeItem(atPath: pdf)
+
+        r = try run(["case", "verify", "Custody"])
+        #expect(r.status == 1)
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("BROKEN") && $0.contains(photo) && $0.contains("was \(intake), is now \(now)") })
+        #expect(lines.contains { $0.hasPrefix("BROKEN") && $0.contains(pdf) && $0.contains("MISSING") })
+        #expect(lines.contains { $0.hasPrefix("ok") && $0.contains(wav) })
+        #expect(r.stderr.contains("2 of 3 evidence file(s) changed or missing"))
+
+        r = try run(["case", "analyse", "Custody"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("\(photo): EVIDENCE CHANGED since intake"))
+        #expect(r.stderr.contains("\(pdf): EVIDENCE MISSING"))
+        #expect(r.stdout.contains("speech-8k.wav"), "the intact file should still be analysed: \(r.stdout)")
+
+        for format in ["html", "md", "json"] {
+            let out = tmp.path("custody.\(format)")
+            r = try run(["report", "Custody", "--format", format, "--out", out])
+            #expect(r.status == 1)
+            #expect(r.stderr.contains(pdf) && r.stderr.contains(photo))
+            let text = try String(contentsOfFile: out, encoding: .utf8)
+            #expect(text.contains("MISSING: no file at the intake path"))
+            #expect(text.contains("is now \(now)"))
+            if format != "json" { #expect(text.contains("Chain of custody broken for 2 file(s)")) }
+        }
+    }
+}
+
 /// The parts of `deepscan.case-report/1` the CLI tests read, decoded without the CaseStore module
 /// (as an outside consumer would).
 struct CaseReportShape: Decodable {

@@ -36,17 +36,21 @@ public final class CaseStore: Sendable {
         config.busyMode = .timeout(10)
         config.label = "deepscan.cases"
         do {
+            try Self.check(path: self.path, configuration: config)
             pool = try DatabasePool(path: self.path, configuration: config)
-            try Self.check(pool, path: self.path)
             try Self.migrate(pool, path: self.path)
         } catch let e as DatabaseError {
             throw Self.translate(e, path: self.path)
         }
     }
 
-    /// Integrity check first: a damaged file is reported before anything writes to it.
-    static func check(_ pool: DatabasePool, path: String) throws {
-        let result = try pool.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
+    /// Integrity check first, on a plain connection: a damaged file is reported before anything
+    /// writes to it (opening a `DatabasePool` already writes: GRDB creates and drops a table to
+    /// make the WAL file exist, and closing checkpoints that into the file's header).
+    static func check(path: String, configuration: Configuration) throws {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        guard size > 0 else { return }  // new or empty: nothing to check yet
+        let result = try DatabaseQueue(path: path, configuration: configuration).read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
         guard result == ["ok"] else {
             throw CaseStoreError.corrupt(path: path, detail: "integrity check: " + result.prefix(3).joined(separator: "; "))
         }
@@ -62,11 +66,14 @@ public final class CaseStore: Sendable {
         if !done { try migrator.migrate(pool) }
     }
 
-    /// SQLite's "not a database" and "malformed" become `.corrupt`; the rest keep their message.
+    /// SQLite's "not a database" and "malformed" become `.corrupt`, "cannot open" (a folder, no
+    /// permission) and "read-only" become `.io` naming the file; the rest keep their message.
     static func translate(_ e: DatabaseError, path: String) -> Error {
         switch e.resultCode {
         case .SQLITE_NOTADB, .SQLITE_CORRUPT:
             return CaseStoreError.corrupt(path: path, detail: e.message ?? "\(e.resultCode)")
+        case .SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM:
+            return CaseStoreError.io(path: path, detail: "cannot open the case database for reading and writing (\(e.message ?? "\(e.resultCode)")); check that it is a file you may write, or choose another with --db")
         default:
             return e
         }

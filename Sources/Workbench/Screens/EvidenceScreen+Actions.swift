@@ -168,14 +168,22 @@ extension EvidenceScreen {
         do { try body(link); return "saved to case \(link.caseName)" } catch { return "case \(link.caseName): \(error)" }
     }
 
-    /// Writes `<name>.deepscan.json`: the report plus the analyst's tags, notes and bookmarks; in a
-    /// case, the case report as HTML as well.
+    /// Writes `<name>.deepscan.json`: the report plus the analyst's tags, notes and bookmarks. In a
+    /// case, asks where to write the case report instead; the path's extension picks the format.
     func export() -> ScreenResult {
         if let link = context.caseLink {
-            let out = URL(fileURLWithPath: context.exportDirectory).appendingPathComponent("\(link.caseName).report.html")
-            do { try link.exportHTML(to: out); return .status("exported the case report to \(out.path)") } catch {
-                return .push(MessageScreen(title: "Export failed", message: "\(error)", severity: .warning))
-            }
+            return .push(PromptScreen(title: "Export the report of case \(link.caseName) to", hint: "the extension picks the format: .html .md .json .pdf",
+                                      initial: link.defaultReportPath(in: context.exportDirectory)) { text in
+                let path = (text.trimmingCharacters(in: .whitespaces) as NSString).expandingTildeInPath
+                guard !path.isEmpty else { return .status("no path given; nothing exported") }
+                let url = URL(fileURLWithPath: path)
+                do {
+                    let format = try link.exportReport(to: url)
+                    return .status("exported the \(format.rawValue) case report to \(url.path)")
+                } catch {
+                    return .push(MessageScreen(title: "Export failed", message: "\(error)", severity: .warning))
+                }
+            })
         }
         guard let a = file.analysis else { return .status("the analysis has not finished yet; export when it has") }
         struct Export: Encodable {

@@ -98,7 +98,7 @@ public final class EvidenceScreen: Screen {
             KeyBinding(.char("b"), "bookmark", "Bookmark this frame/page/branch with a note", action: .bookmark, inFooter: false, section: "Case"),
             KeyBinding(.char("t"), "tag", "Tag the file: ok, to check, suspicious", action: .tag, inFooter: false, section: "Case"),
             KeyBinding(.char("a"), "note", "Add a note to the file", action: .note, inFooter: false, section: "Case"),
-            KeyBinding(.char("e"), "export", "Export the report of this file (JSON), or the case report (HTML) in a case", action: .export, section: "Case"),
+            KeyBinding(.char("e"), "export", "Export the report of this file (JSON), or in a case the case report (html, md, json, pdf)", action: .export, section: "Case"),
             KeyBinding(.char("A"), "add to case", "Add this file to the open case (hashed at intake)", action: .addToCase, inFooter: false, section: "Case"),
             KeyBinding(.char("r"), "re-analyse", "Run the analysis again", action: .reanalyse, inFooter: false, section: "Evidence"),
             KeyBinding(.enter, "details", "Details of the selected branch or finding", action: .details, inFooter: false, section: "Evidence"),
@@ -208,7 +208,11 @@ public final class EvidenceScreen: Screen {
             var text = "analysis finished in \(Int(a.report.timing.totalMs)) ms: \(a.report.verdict.label.rawValue)"
             if let link = context.caseLink {
                 let started = Date(timeIntervalSinceNow: -a.report.timing.totalMs / 1000)
-                do { if try link.record(a.report, path: file.path, startedAt: started) { text += " · stored in case \(link.caseName)" } } catch {
+                do {
+                    if let custody = try link.record(a.report, path: file.path, startedAt: started) {
+                        text += " · stored in case \(link.caseName)" + (custody.isIntact ? "" : " · EVIDENCE \(custody.sentence)")
+                    }
+                } catch {
                     text += " · not stored in the case: \(error)"
                 }
             }

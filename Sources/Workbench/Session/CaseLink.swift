@@ -1,6 +1,7 @@
 // The workbench working inside a case (`deepscan open --case NAME`): the case's evidence in the
 // browser, tags, notes and bookmarks written to the case database (with its audit log), each
-// finished analysis of a case file stored as a run, and `e` exporting the case report (HTML).
+// finished analysis of a case file stored as a run, and `e` exporting the case report (HTML,
+// Markdown, JSON or PDF, picked by the extension of the path the analyst gives).
 import CaseStore
 import Evidence
 import Foundation
@@ -35,19 +36,47 @@ public final class CaseLink {
         try store.addBookmark(caseName: caseName, file: path, frame: frame, time: time, page: page, branch: branch, note: note, actor: actor)
     }
 
-    /// Stores a finished analysis of a case file as a run; false when the file is not in the case.
+    /// Stores a finished analysis of a case file as a run, with the custody of the file checked
+    /// against its intake hash (or against the bytes the engine read, when they differ); returns
+    /// that custody status, or nil when the file is not in the case.
     @discardableResult
-    public func record(_ report: Report, path: String, startedAt: Date) throws -> Bool {
-        guard let e = evidence(path) else { return false }
-        let check = store.verify(e)
-        _ = try store.recordRun(evidence: e, report: report, startedAt: startedAt, custody: check.status, actor: actor)
-        return true
+    public func record(_ report: Report, path: String, startedAt: Date) throws -> CustodyStatus? {
+        guard let e = evidence(path) else { return nil }
+        var custody = store.verify(e).status
+        if custody.isIntact, report.file.sha256 != e.sha256 { custody = .changed(intake: e.sha256, now: report.file.sha256) }
+        _ = try store.recordRun(evidence: e, report: report, startedAt: startedAt, custody: custody, actor: actor)
+        return custody
     }
 
-    /// Writes the case report as self-contained HTML to `url`.
-    public func exportHTML(to url: URL) throws {
+    /// Writes the case report to `url` in the format its extension names (`.html`, `.md`, `.json`,
+    /// `.pdf`), through the same renderer as `deepscan report`; returns the format written. Throws
+    /// a `CaseStoreError` that names the path: unknown extension, format not available, or the
+    /// file cannot be written (no such folder, no permission).
+    @discardableResult
+    public func exportReport(to url: URL) throws -> ReportFormat {
+        guard let format = ReportFormat(pathExtension: url.pathExtension) else { throw CaseStoreError.unknownReportFormat(path: url.path) }
         let report = try CaseReport.build(store: store, caseName: caseName, generator: "deepscan workbench")
-        let dir = FileManager.default.fileExists(atPath: "templates/report.html") ? URL(fileURLWithPath: "templates") : nil
-        try Data(try HTMLReportRenderer(templates: dir).render(report).utf8).write(to: url, options: .atomic)
+        let data = try CaseReportExporter.render(report, format: format, templates: CaseReportExporter.defaultTemplates)
+        // Foundation's own message for these ("The file doesn't exist.") does not say which part
+        // of the path is wrong.
+        let folder = url.deletingLastPathComponent().path
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw CaseStoreError.io(path: url.path, detail: "cannot write the case report: there is no folder \(folder)")
+        }
+        guard FileManager.default.isWritableFile(atPath: folder) else {
+            throw CaseStoreError.io(path: url.path, detail: "cannot write the case report: the folder \(folder) is not writable")
+        }
+        do { try data.write(to: url, options: .atomic) } catch {
+            throw CaseStoreError.io(path: url.path, detail: "cannot write the case report: \(error.localizedDescription)")
+        }
+        return format
+    }
+
+    /// Where the export prompt proposes to write: `<folder>/<case name>.report.html`, with any
+    /// slash in the case name made a dash so the name stays one file.
+    public func defaultReportPath(in folder: String) -> String {
+        let name = caseName.replacingOccurrences(of: "/", with: "-")
+        return URL(fileURLWithPath: folder).appendingPathComponent("\(name).report.html").path
     }
 }

@@ -25,15 +25,9 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let s = try store.open()
         let report = try CaseCLI.guarded { try CaseReport.build(store: s, caseName: name, generator: "deepscan \(DeepScan.configuration.version)") }
-        let dir = templates.map { URL(fileURLWithPath: $0) }
-            ?? (FileManager.default.fileExists(atPath: "templates/report.html") ? URL(fileURLWithPath: "templates") : nil)
-        let data: Data
-        switch format {
-        case .json: data = try report.json()
-        case .md: data = Data(try CaseCLI.guarded { try MarkdownReportRenderer(templates: dir) }.render(report).utf8)
-        case .html: data = Data(try CaseCLI.guarded { try HTMLReportRenderer(templates: dir) }.render(report).utf8)
-        case .pdf: throw ValidationError("PDF case reports are not built yet")
-        }
+        let dir = templates.map { URL(fileURLWithPath: $0) } ?? CaseReportExporter.defaultTemplates
+        // The same rendering as the workbench's export.
+        let data = try CaseCLI.guarded { try CaseReportExporter.render(report, format: ReportFormat(rawValue: format.rawValue)!, templates: dir) }
         if out == "-" { FileHandle.standardOutput.write(data) } else {
             do { try data.write(to: URL(fileURLWithPath: out), options: .atomic) } catch {
                 Output.error("\(out): cannot write the report: \(error.localizedDescription)"); throw ExitCode(1)

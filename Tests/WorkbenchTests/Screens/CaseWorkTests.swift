@@ -1,5 +1,9 @@
 // Case work on the evidence screen: `t` tags the file and `a` adds a note, both written at once
-// to the annotations file; `e` exports the report with them as JSON that decodes back.
+// to the annotations file; `e` exports the report with them as JSON that decodes back. In a case,
+// `e` asks where to write the case report, proposes `<case>.report.html`, and writes HTML,
+// Markdown or JSON as the path's extension says; an unwritable path is an error on screen. An
+// analysis of a case file that changed since intake is stored, and the status line says so.
+import CaseStore
 import Evidence
 import Foundation
 import Testing
@@ -37,5 +41,61 @@ import TestSupport
         #expect(export.report.branches.map(\.id).contains("metadata"))
         #expect(export.report.verdict.label == h.evidence?.file.analysis?.report.verdict.label)
         #expect(export.tags == ["ok"] && export.notes.isEmpty)
+    }
+
+    @Test func inACaseExportAsksForAPathWhoseExtensionPicksTheFormat() throws {
+        let h = try WorkbenchHarness(open: "photo-exif.jpg")
+        let store = try CaseStore(path: h.dir + "/.out/cases.sqlite")
+        try store.createCase(name: "inquiry", actor: "tester")
+        try store.addEvidence(caseName: "inquiry", file: h.dir + "/photo-exif.jpg", actor: "tester")
+        h.context.caseLink = try CaseLink(store: store, caseName: "inquiry", actor: "tester")
+
+        try h.press(.char("e"))
+        #expect(h.screen.contains("Export the report of case inquiry to"))
+        h.expectSnapshot("case-export-prompt")
+        try h.press(.enter)
+        #expect(h.screen.contains("exported the html case report to /tmp/ds-tui-XXXXXXXX/.out/inquiry.report.html"))
+        let html = try String(contentsOfFile: h.dir + "/.out/inquiry.report.html", encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("photo-exif.jpg"))
+
+        for format in ["md", "json"] {
+            try h.press(.char("e"), .backspace, .backspace, .backspace, .backspace)
+            try h.type(format)
+            try h.press(.enter)
+            let out = h.dir + "/.out/inquiry.report.\(format)"
+            #expect(h.screen.contains("exported the \(format) case report to /tmp/ds-tui-XXXXXXXX/.out/inquiry.report.\(format)"))
+            let text = try String(contentsOfFile: out, encoding: .utf8)
+            #expect(text.contains("photo-exif.jpg"))
+            if format == "md" { #expect(text.hasPrefix("# Case report: inquiry")) }
+        }
+        let json = try JSONDecoder().decode(CaseReport.self, from: Data(contentsOf: URL(fileURLWithPath: h.dir + "/.out/inquiry.report.json")))
+        #expect(json.caseInfo.name == "inquiry" && json.evidence.count == 1)
+
+        // A folder that does not exist: an error naming the path; the workbench carries on.
+        try h.press(.char("e"))
+        for _ in 0..<80 { try h.press(.backspace) }
+        try h.type(h.dir + "/gone/report.html")
+        try h.press(.enter)
+        #expect(h.screen.contains("Export failed"))
+        #expect(h.screen.contains("/tmp/ds-tui-XXXXXXXX/gone/report.html: cannot write the case"))
+        try h.press(.escape)
+        #expect(!h.screen.contains("Export failed") && h.screen.contains("photo-exif.jpg"))
+    }
+
+    @Test func analysingAChangedCaseFileSaysSo() throws {
+        let h = try WorkbenchHarness(open: "photo-exif.jpg")
+        let photo = h.dir + "/photo-exif.jpg"
+        let store = try CaseStore(path: h.dir + "/.out/cases.sqlite")
+        try store.createCase(name: "inquiry", actor: "tester")
+        let e = try store.addEvidence(caseName: "inquiry", file: photo, actor: "tester")
+        h.context.caseLink = try CaseLink(store: store, caseName: "inquiry", actor: "tester")
+        try h.press(.char("r"))
+        #expect(h.screen.contains("stored in case inquiry") && !h.screen.contains("EVIDENCE"))
+
+        let fh = try #require(FileHandle(forWritingAtPath: photo))
+        try fh.seekToEnd(); fh.write(Data([0])); try fh.close()
+        try h.press(.char("r"))
+        #expect(h.screen.contains("stored in case inquiry · EVIDENCE CHANGED since intake"))
+        #expect(try store.runs(evidenceId: e.id!).map(\.custody) == ["unchanged", "changed"])
     }
 }
