@@ -22,6 +22,8 @@ let package = Package(
                        providers: [.apt(["libavformat-dev", "libavcodec-dev", "libavutil-dev", "libswscale-dev", "libswresample-dev"])]),
         .systemLibrary(name: "CSndFile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
         .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev", "libcairo2-dev"])]),
+        // cairo + pango: figures (PNG) and the PDF case report. Only Sources/CaseExport/Cairo imports it.
+        .systemLibrary(name: "CCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
         .systemLibrary(name: "CExif", pkgConfig: "libexif", providers: [.apt(["libexif-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CNCurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
@@ -45,10 +47,14 @@ let package = Package(
         .target(name: "Forensics", dependencies: ["Evidence", "Media"]),
         .target(name: "Detection", dependencies: ["Evidence", "Media", "Forensics", "CDlib"]),
         .target(name: "CaseStore", dependencies: ["Evidence", "Media", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Case report export: figures (key frames with heatmaps, spectrograms) and the PDF report.
+        .target(name: "CaseExport", dependencies: [
+            "Evidence", "Media", "Forensics", "CaseStore", "CCairo", .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
         // The neural engine on OpenBLAS. Only NeuralKit imports COpenBLAS.
         .target(name: "NeuralKit", dependencies: ["COpenBLAS"]),
         .executableTarget(name: "deepscan", dependencies: [
-            "Evidence", "Media", "Forensics", "Detection", "Workbench", "CaseStore",
+            "Evidence", "Media", "Forensics", "Detection", "Workbench", "CaseStore", "CaseExport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -62,6 +68,7 @@ let package = Package(
         .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Evidence", "Media", "Detection", "CaseStore", "TestSupport"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore", "Evidence", "Media", "Detection", "TestSupport"]),
+        .testTarget(name: "CaseExportTests", dependencies: ["CaseExport", "CaseStore", "Detection", "Evidence", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "deepscan"]),
     ]
 )

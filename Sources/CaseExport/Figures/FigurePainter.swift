@@ -1,0 +1,71 @@
+// Paints a figure into a PNG with cairo: the picture (a frame with its map, or a spectrogram),
+// optional axis labels, and below it the colour bar that says what the colours mean. Labels are
+// laid out with pango; none of them comes from evidence.
+import CCairo
+import Foundation
+import Media
+
+/// A picture with its colour bar, encoded as PNG.
+struct FigurePainter {
+    /// The colour bar: what the scale measures and the values at its ends.
+    struct Legend {
+        var title: String
+        var low: String
+        var high: String
+    }
+
+    /// Axis labels around the picture (spectrograms): left side top to bottom, bottom left to right.
+    struct Axes {
+        var top: String, bottom: String
+        var start: String, end: String
+    }
+
+    static let font = "DejaVu Sans 8"
+
+    /// PNG bytes and pixel size of `picture` (drawn at `scale`, nearest-neighbour for upscaling a
+    /// tiny frame) with `legend` below and `axes` around it.
+    static func paint(_ picture: RGBImage, scale: Int = 1, legend: Legend, axes: Axes? = nil) throws -> (png: Data, width: Int, height: Int) {
+        let left = axes == nil ? 0 : 46, bottom = axes == nil ? 0 : 16
+        let pw = picture.width * scale, ph = picture.height * scale
+        let width = max(left + pw, 240), legendHeight = 34
+        let height = ph + bottom + legendHeight
+        let canvas = try CairoImage(width: width, height: height)
+        let d = try Drawing(canvas)
+        d.fill(0, 0, Double(width), Double(height), .white)
+        let image = try CairoImage(picture)
+        cairo_save(d.cr)
+        cairo_translate(d.cr, Double(left), 0)
+        cairo_scale(d.cr, Double(scale), Double(scale))
+        cairo_set_source_surface(d.cr, image.surface, 0, 0)
+        cairo_pattern_set_filter(cairo_get_source(d.cr), CAIRO_FILTER_NEAREST)
+        cairo_paint(d.cr)
+        cairo_restore(d.cr)
+        let grey = Colour(r: 0.25, g: 0.28, b: 0.32)
+        if let axes {
+            func label(_ s: String, _ x: Double, _ y: Double, width: Double, align: PangoAlignment) {
+                d.text(TextBlock(d, markup: Markup.text(s), font: font, width: width, alignment: align), x, y, grey)
+            }
+            label(axes.top, 0, 0, width: Double(left - 4), align: PANGO_ALIGN_RIGHT)
+            label(axes.bottom, 0, Double(ph) - 12, width: Double(left - 4), align: PANGO_ALIGN_RIGHT)
+            label(axes.start, Double(left), Double(ph) + 1, width: 80, align: PANGO_ALIGN_LEFT)
+            label(axes.end, Double(width) - 84, Double(ph) + 1, width: 80, align: PANGO_ALIGN_RIGHT)
+        }
+        // Colour bar: title, then low ▮▮▮ high.
+        let y0 = Double(ph + bottom) + 3
+        d.text(TextBlock(d, markup: Markup.text(legend.title), font: font, width: Double(width - 8)), 4, y0, grey)
+        let lowBlock = TextBlock(d, markup: Markup.text(legend.low), font: font, width: 70)
+        let highBlock = TextBlock(d, markup: Markup.text(legend.high), font: font, width: 70)
+        let barX = 8 + lowBlock.usedWidth, barW = Double(width) - barX - highBlock.usedWidth - 12
+        d.text(lowBlock, 4, y0 + 15, grey)
+        d.text(highBlock, barX + barW + 4, y0 + 15, grey)
+        if barW > 2 {
+            let steps = Int(barW)
+            for i in 0..<steps {
+                let c = Inferno.colour(Float(i) / Float(max(1, steps - 1)))
+                d.fill(barX + Double(i), y0 + 17, 1.2, 9, Colour(c.0, c.1, c.2))
+            }
+        }
+        try d.check("drawing a figure")
+        return (try canvas.png(), width, height)
+    }
+}
