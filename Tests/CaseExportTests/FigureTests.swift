@@ -38,7 +38,7 @@ import TestSupport
         // Audio: a spectrogram of the 30 s recording.
         let audio = section(html, 3)
         #expect(InlinedPNG.all(in: audio).count == 1)
-        #expect(audio.contains("Spectrogram: 30.0 s"))
+        #expect(audio.contains("Spectrogram: 30.3 s at 16000 Hz"))
         // PDF: no picture, and the reason.
         #expect(InlinedPNG.all(in: section(html, 4)).isEmpty)
         #expect(section(html, 4).contains("No figures for PDFs"))

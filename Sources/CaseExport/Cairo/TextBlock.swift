@@ -43,19 +43,22 @@ final class TextBlock {
     let width: Double
 
     /// Lays out `markup` in `font` (a pango font description, "DejaVu Sans 9") wrapped at `width`
-    /// points, breaking between words and, inside a word too long for the line (a hash, a hostile
-    /// file name), between characters.
-    init(_ drawing: Drawing, markup: String, font: String, width: Double, alignment: PangoAlignment = PANGO_ALIGN_LEFT) {
+    /// points (nil: one line per paragraph, to measure natural width), breaking between words and,
+    /// inside a word too long for the line (a hash, a hostile file name), between characters.
+    /// Pango's hyphens at such breaks are turned off: a hyphen inside a hash or a finding code
+    /// would change what the reader copies out.
+    init(_ drawing: Drawing, markup: String, font: String, width: Double?, alignment: PangoAlignment = PANGO_ALIGN_LEFT) {
         layout = pango_cairo_create_layout(drawing.cr)
-        self.width = width
+        self.width = width ?? 0
         let desc = pango_font_description_from_string(font)
         pango_layout_set_font_description(layout, desc)
         pango_font_description_free(desc)
-        pango_layout_set_width(layout, Int32(width * Double(ccairo_pango_scale())))
+        pango_layout_set_width(layout, width.map { Int32($0 * Double(ccairo_pango_scale())) } ?? -1)
         pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
         pango_layout_set_alignment(layout, alignment)
-        if Markup.isValid(markup) {
-            pango_layout_set_markup(layout, markup, -1)
+        let wrapped = "<span insert_hyphens=\"false\">\(markup)</span>"
+        if Markup.isValid(wrapped) {
+            pango_layout_set_markup(layout, wrapped, -1)
         } else {
             pango_layout_set_text(layout, Markup.plain(markup), -1)
         }

@@ -8,7 +8,7 @@ import TOMLKit
 public struct PDFLayout: Sendable, Equatable {
     /// Page size in points (1/72 in).
     public var pageWidth = 595.28, pageHeight = 841.89
-    public var marginTop = 51.02, marginBottom = 51.02, marginLeft = 51.02, marginRight = 51.02
+    public var marginTop = 18 * mm, marginBottom = 18 * mm, marginLeft = 18 * mm, marginRight = 18 * mm
     public var organisation = ""
     public var title = "DeepScan case report"
     public var bodyFont = "DejaVu Sans 9"

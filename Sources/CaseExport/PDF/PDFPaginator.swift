@@ -111,10 +111,9 @@ final class PDFPaginator {
     }
 
     private func table(_ table: PDFTable) {
-        let total = table.columns.map(\.weight).reduce(0, +)
-        let widths = table.columns.map { width * $0.weight / total }
-        let xs = widths.indices.map { i in left + widths[..<i].reduce(0, +) }
         let pad = 3.0, f = font(table.font)
+        let widths = columnWidths(table, font: f, pad: pad)
+        let xs = widths.indices.map { i in left + widths[..<i].reduce(0, +) }
         func cells(_ texts: [String], bold: Bool) -> (blocks: [TextBlock], height: Double) {
             let blocks = texts.enumerated().map { i, s in block(bold ? "<b>\(s)</b>" : s, f, width: widths[i] - 2 * pad) }
             return (blocks, (blocks.map(\.height).max() ?? 0) + 2 * pad)
@@ -144,6 +143,26 @@ final class PDFPaginator {
             emit(.rule(x0: left, y0: y, x1: left + width, y1: y, layout.rule, width: 0.4))
         }
         y += 6
+    }
+
+    /// Column widths: a column whose longest cell is short (under 28% of the page width) keeps
+    /// its natural width, so statuses, scores and codes never wrap; the rest of the width goes to
+    /// the other columns by their weights. When everything fits, the slack is shared by weight.
+    private func columnWidths(_ table: PDFTable, font f: String, pad: Double) -> [Double] {
+        let natural = table.columns.indices.map { i -> Double in
+            let cells = ["<b>\(Markup.text(table.columns[i].title))</b>"] + table.rows.map { i < $0.count ? $0[i] : "" }
+            return cells.map { TextBlock(d, markup: $0, font: f, width: nil).usedWidth }.max()! + 2 * pad + 1
+        }
+        let weights = table.columns.map(\.weight)
+        if natural.reduce(0, +) <= width {
+            let slack = width - natural.reduce(0, +), total = weights.reduce(0, +)
+            return natural.indices.map { natural[$0] + slack * weights[$0] / total }
+        }
+        var fixed = natural.indices.filter { natural[$0] <= width * 0.28 }
+        if fixed.count == natural.count || fixed.reduce(0, { $0 + natural[$1] }) > width * 0.7 { fixed = [] }
+        let free = width - fixed.reduce(0) { $0 + natural[$1] }
+        let weight = natural.indices.filter { !fixed.contains($0) }.reduce(0) { $0 + weights[$1] }
+        return natural.indices.map { fixed.contains($0) ? natural[$0] : free * weights[$0] / weight }
     }
 
     /// Draws every page with its running header (`header`) and footer, and returns the PDF bytes.

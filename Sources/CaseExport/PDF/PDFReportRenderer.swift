@@ -130,7 +130,7 @@ public struct PDFReportRenderer: Sendable {
 
     func findingTable(_ fs: [Finding], empty: String) -> [PDFBlock] {
         guard !fs.isEmpty else { return [.paragraph(markup: e(empty), font: .small, colour: .muted)] }
-        return [.table(PDFTable(columns: [("severity", 0.8), ("source", 0.9), ("code", 1.6), ("finding", 4), ("where", 1.1)],
+        return [.table(PDFTable(columns: [("severity", 0.75), ("source", 0.8), ("code", 2.0), ("finding", 3.9), ("where", 1.0)],
                                 rows: fs.sorted { $0.severity > $1.severity }.map {
             [e($0.severity.rawValue), e($0.source), e($0.code), e($0.message), e($0.location ?? "")]
         }))]
