@@ -31,7 +31,7 @@ import TestSupport
         #expect(section(html, 1).contains("Overlay: "))
         // Video: three key frames (160×120 frames shown at twice their size) and its sound track.
         let video = section(html, 2)
-        let frames = InlinedPNG.all(in: video).filter { $0.pngSize?.0 == 320 && $0.pngSize?.1 == 240 + 34 }
+        let frames = InlinedPNG.all(in: video).filter { $0.pngSize?.0 == 320 && ($0.pngSize?.1 ?? 0) > 240 }
         #expect(frames.count == 3)
         #expect(video.components(separatedBy: "<figcaption>Frame ").count - 1 == 3)
         #expect(video.contains("Audio track. Spectrogram"))

@@ -27,7 +27,11 @@ struct FigurePainter {
     static func paint(_ picture: RGBImage, scale: Int = 1, legend: Legend, axes: Axes? = nil) throws -> (png: Data, width: Int, height: Int) {
         let left = axes == nil ? 0 : 46, bottom = axes == nil ? 0 : 16
         let pw = picture.width * scale, ph = picture.height * scale
-        let width = max(left + pw, 240), legendHeight = 34
+        let width = max(left + pw, 240)
+        // The legend's title may wrap on a narrow figure; the legend grows to fit it. A scratch
+        // surface measures it before the real one is made.
+        let titleHeight = try Self.measure(legend.title, width: Double(width - 8))
+        let legendHeight = Int(titleHeight.rounded(.up)) + 22
         let height = ph + bottom + legendHeight
         let canvas = try CairoImage(width: width, height: height)
         let d = try Drawing(canvas)
@@ -56,16 +60,23 @@ struct FigurePainter {
         let lowBlock = TextBlock(d, markup: Markup.text(legend.low), font: font, width: 70)
         let highBlock = TextBlock(d, markup: Markup.text(legend.high), font: font, width: 70)
         let barX = 8 + lowBlock.usedWidth, barW = Double(width) - barX - highBlock.usedWidth - 12
-        d.text(lowBlock, 4, y0 + 15, grey)
-        d.text(highBlock, barX + barW + 4, y0 + 15, grey)
+        let barY = y0 + titleHeight + 2
+        d.text(lowBlock, 4, barY - 2, grey)
+        d.text(highBlock, barX + barW + 4, barY - 2, grey)
         if barW > 2 {
             let steps = Int(barW)
             for i in 0..<steps {
                 let c = Inferno.colour(Float(i) / Float(max(1, steps - 1)))
-                d.fill(barX + Double(i), y0 + 17, 1.2, 9, Colour(c.0, c.1, c.2))
+                d.fill(barX + Double(i), barY, 1.2, 9, Colour(c.0, c.1, c.2))
             }
         }
         try d.check("drawing a figure")
         return (try canvas.png(), width, height)
+    }
+
+    /// Height in pixels of `text` in the figure font wrapped at `width`.
+    static func measure(_ text: String, width: Double) throws -> Double {
+        let scratch = try CairoImage(width: 1, height: 1)
+        return TextBlock(try Drawing(scratch), markup: Markup.text(text), font: font, width: width).height
     }
 }
