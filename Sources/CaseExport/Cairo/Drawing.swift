@@ -59,16 +59,20 @@ final class Drawing {
         cairo_stroke(cr)
     }
 
-    /// `image` scaled into the rectangle (bilinear filtering).
-    func image(_ image: CairoImage, _ x: Double, _ y: Double, _ w: Double, _ h: Double) {
+    /// `image` scaled into the rectangle: bilinear, or nearest-neighbour with `pixelated` (a tiny
+    /// frame enlarged keeps its real pixels, and a map its real cells).
+    func image(_ image: CairoImage, _ x: Double, _ y: Double, _ w: Double, _ h: Double, pixelated: Bool = false) {
         cairo_save(cr)
         cairo_translate(cr, x, y)
         cairo_scale(cr, w / Double(image.width), h / Double(image.height))
         cairo_set_source_surface(cr, image.surface, 0, 0)
-        cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_BILINEAR)
+        cairo_pattern_set_filter(cairo_get_source(cr), pixelated ? CAIRO_FILTER_NEAREST : CAIRO_FILTER_BILINEAR)
         cairo_paint(cr)
         cairo_restore(cr)
     }
+
+    /// Ends the current PDF page (`cairo_show_page`).
+    func showPage() { cairo_show_page(cr) }
 
     /// `block` drawn at (x, y) in `colour`; with `clip`, only its rows `clip.lowerBound..<clip.upperBound`
     /// (points from the block's top) are drawn, placed at y (a block split across pages).

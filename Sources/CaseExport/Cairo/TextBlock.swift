@@ -36,6 +36,12 @@ enum Markup {
     }
 }
 
+/// Horizontal alignment of a text block.
+enum TextAlignment {
+    case left, right
+    var pango: PangoAlignment { self == .left ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT }
+}
+
 /// A laid-out paragraph (`PangoLayout`), in points.
 final class TextBlock {
     let layout: OpaquePointer
@@ -47,7 +53,7 @@ final class TextBlock {
     /// inside a word too long for the line (a hash, a hostile file name), between characters.
     /// Pango's hyphens at such breaks are turned off: a hyphen inside a hash or a finding code
     /// would change what the reader copies out.
-    init(_ drawing: Drawing, markup: String, font: String, width: Double?, alignment: PangoAlignment = PANGO_ALIGN_LEFT) {
+    init(_ drawing: Drawing, markup: String, font: String, width: Double?, alignment: TextAlignment = .left) {
         layout = pango_cairo_create_layout(drawing.cr)
         self.width = width ?? 0
         let desc = pango_font_description_from_string(font)
@@ -55,7 +61,7 @@ final class TextBlock {
         pango_font_description_free(desc)
         pango_layout_set_width(layout, width.map { Int32($0 * Double(ccairo_pango_scale())) } ?? -1)
         pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
-        pango_layout_set_alignment(layout, alignment)
+        pango_layout_set_alignment(layout, alignment.pango)
         let wrapped = "<span insert_hyphens=\"false\">\(markup)</span>"
         if Markup.isValid(wrapped) {
             pango_layout_set_markup(layout, wrapped, -1)

@@ -1,7 +1,6 @@
 // Paints a figure into a PNG with cairo: the picture (a frame with its map, or a spectrogram),
 // optional axis labels, and below it the colour bar that says what the colours mean. Labels are
 // laid out with pango; none of them comes from evidence.
-import CCairo
 import Foundation
 import Media
 
@@ -37,22 +36,16 @@ struct FigurePainter {
         let d = try Drawing(canvas)
         d.fill(0, 0, Double(width), Double(height), .white)
         let image = try CairoImage(picture)
-        cairo_save(d.cr)
-        cairo_translate(d.cr, Double(left), 0)
-        cairo_scale(d.cr, Double(scale), Double(scale))
-        cairo_set_source_surface(d.cr, image.surface, 0, 0)
-        cairo_pattern_set_filter(cairo_get_source(d.cr), CAIRO_FILTER_NEAREST)
-        cairo_paint(d.cr)
-        cairo_restore(d.cr)
+        d.image(image, Double(left), 0, Double(pw), Double(ph), pixelated: true)
         let grey = Colour(r: 0.25, g: 0.28, b: 0.32)
         if let axes {
-            func label(_ s: String, _ x: Double, _ y: Double, width: Double, align: PangoAlignment) {
+            func label(_ s: String, _ x: Double, _ y: Double, width: Double, align: TextAlignment) {
                 d.text(TextBlock(d, markup: Markup.text(s), font: font, width: width, alignment: align), x, y, grey)
             }
-            label(axes.top, 0, 0, width: Double(left - 4), align: PANGO_ALIGN_RIGHT)
-            label(axes.bottom, 0, Double(ph) - 12, width: Double(left - 4), align: PANGO_ALIGN_RIGHT)
-            label(axes.start, Double(left), Double(ph) + 1, width: 80, align: PANGO_ALIGN_LEFT)
-            label(axes.end, Double(width) - 84, Double(ph) + 1, width: 80, align: PANGO_ALIGN_RIGHT)
+            label(axes.top, 0, 0, width: Double(left - 4), align: .right)
+            label(axes.bottom, 0, Double(ph) - 12, width: Double(left - 4), align: .right)
+            label(axes.start, Double(left), Double(ph) + 1, width: 80, align: .left)
+            label(axes.end, Double(width) - 84, Double(ph) + 1, width: 80, align: .right)
         }
         // Colour bar: title, then low ▮▮▮ high.
         let y0 = Double(ph + bottom) + 3

@@ -3,7 +3,6 @@
 // split between lines, table rows move whole to the next page with the header repeated, figures
 // and headings never sit alone at a page bottom. Page numbers need the page count, so pages are
 // collected first and drawn after, each with the running header and footer.
-import CCairo
 import Foundation
 
 /// Paginates `PDFBlock`s onto a `PDFSurface`.
@@ -175,7 +174,7 @@ final class PDFPaginator {
             d.line(left, top - 8, left + width, top - 8, layout.accent, width: 0.8)
             let foot = block(footer, layout.smallFont, width: width - 80)
             d.text(foot, left, bottom + 10, layout.muted, clip: 0..<min(foot.height, 24))
-            let number = TextBlock(d, markup: "page \(n + 1) of \(count)", font: layout.smallFont, width: 80, alignment: PANGO_ALIGN_RIGHT)
+            let number = TextBlock(d, markup: "page \(n + 1) of \(count)", font: layout.smallFont, width: 80, alignment: .right)
             d.text(number, left + width - 80, bottom + 10, layout.muted)
             for op in ops {
                 switch op {
@@ -189,7 +188,7 @@ final class PDFPaginator {
                     parents[level] = id
                 }
             }
-            cairo_show_page(d.cr)
+            d.showPage()
             try d.check("drawing page \(n + 1)")
         }
         return try pdf.finish()
