@@ -53,6 +53,12 @@ enum PDFTools {
         #expect(text.contains("PDF structure and revisions") && text.contains("pdf-incremental-update"))
         #expect(text.contains("frame 13 · 0.80 s · branch forensic: mouth edge"))
         #expect(text.contains("engine 0.1.0"))
+        // The photo's metadata table (over a hundred EXIF fields) breaks across pages, and each
+        // continuation starts under the running header (after pdftotext's form feed) with the header row again.
+        let lines = text.components(separatedBy: "\n")
+        let tables = lines.filter { $0.hasPrefix("Metadata (") }.count
+        let continued = zip(lines, lines.dropFirst()).filter { $0.0.hasSuffix("DeepScan case report · case Samples") && $0.1 == "field" }.count
+        #expect(tables >= 3 && continued >= 1)
         #expect(text.contains("Export test <b>case</b>"))  // shown as text, not taken as markup
         // Bookmarks pane: sections and files.
         let raw = try String(decoding: Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
