@@ -39,10 +39,3 @@ enum SpectrogramFigure {
         return (PNGFigure(png: p.png, width: p.width, height: p.height), caption + ".")
     }
 }
-
-/// PNG bytes and their pixel size.
-struct PNGFigure {
-    var png: Data
-    var width: Int
-    var height: Int
-}
