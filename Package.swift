@@ -22,6 +22,8 @@ let package = Package(
                        providers: [.apt(["libavformat-dev", "libavcodec-dev", "libavutil-dev", "libswscale-dev", "libswresample-dev"])]),
         .systemLibrary(name: "CSndFile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
         .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev", "libcairo2-dev"])]),
+        // cairo + pango: figures (PNG) and the PDF case report. Only Sources/CaseExport/Cairo imports it.
+        .systemLibrary(name: "CCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
         .systemLibrary(name: "CExif", pkgConfig: "libexif", providers: [.apt(["libexif-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CNCurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
@@ -38,7 +40,7 @@ let package = Package(
 
         // The ncurses workbench. Only Sources/Workbench/Terminal/NCursesTerminal.swift imports CNCurses.
         .target(name: "Workbench", dependencies: [
-            "Evidence", "Media", "Forensics", "Detection", "CaseStore", "CNCurses",
+            "Evidence", "Media", "Forensics", "Detection", "CaseStore", "CaseExport", "CNCurses",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
 
@@ -47,12 +49,16 @@ let package = Package(
         .target(name: "Forensics", dependencies: ["Evidence", "Media"]),
         .target(name: "Detection", dependencies: ["Evidence", "Media", "Forensics", "CDlib"]),
         .target(name: "CaseStore", dependencies: ["Evidence", "Media", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Case report export: figures (key frames with heatmaps, spectrograms) and the PDF report.
+        .target(name: "CaseExport", dependencies: [
+            "Evidence", "Media", "Forensics", "CaseStore", "CCairo", .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
         // The neural engine on OpenBLAS (and oneDNN for bf16). Only NeuralKit imports COpenBLAS and CDNNL.
         .target(name: "NeuralKit", dependencies: ["COpenBLAS", "CDNNL"]),
         // Training throughput on 1 and 2 data-parallel workers (release: Sources/NeuralKitTrainBench/main.swift).
         .executableTarget(name: "neuralkit-train-bench", dependencies: ["NeuralKit"], path: "Sources/NeuralKitTrainBench"),
         .executableTarget(name: "deepscan", dependencies: [
-            "Evidence", "Media", "Forensics", "Detection", "Workbench", "CaseStore", "NeuralKit",
+            "Evidence", "Media", "Forensics", "Detection", "Workbench", "CaseStore", "CaseExport", "NeuralKit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -66,6 +72,7 @@ let package = Package(
         .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Evidence", "Media", "Detection", "CaseStore", "TestSupport"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore", "Evidence", "Media", "Detection", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "CaseExportTests", dependencies: ["CaseExport", "CaseStore", "Detection", "Evidence", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "deepscan"]),
     ]
 )

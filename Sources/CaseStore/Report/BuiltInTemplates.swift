@@ -34,6 +34,9 @@ enum BuiltInTemplates {
   .alert { border: 2px solid #8a1111; background: #fbe3e3; padding: .5em .8em; margin: .6em 0; }
   .muted { color: #5b6570; }
   .file { border-top: 1px solid #ccd; margin-top: 1.5em; }
+  figure { margin: .8em 0; }
+  figure img { max-width: 100%; height: auto; border: 1px solid #ccd; }
+  figcaption { color: #5b6570; font-size: 12px; max-width: 48em; }
   @media print { body { margin: 0; max-width: none; } .file { break-inside: avoid-page; } a { color: inherit; } }
 </style>
 </head>

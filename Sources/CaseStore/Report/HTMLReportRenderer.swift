@@ -1,7 +1,8 @@
 // The HTML case report: one self-contained file (inline CSS, no scripts, no external resources),
 // readable offline and printable. Layout comes from `report.html`; this type builds the repeated
 // sections. Every string from evidence or from analysts goes through `ReportEscaping.html`; the
-// only unescaped text is markup written here and numbers formatted here.
+// only unescaped text is markup written here and numbers formatted here. Figures (PNG, made by
+// CaseExport) are inlined as base64 data: URIs so the file stays self-contained.
 import Evidence
 import Foundation
 
@@ -13,11 +14,14 @@ public struct HTMLReportRenderer: Sendable {
     /// Uses `report.html` from `templates` when given, else the built-in one.
     public init(templates: URL?) throws { template = try ReportTemplate.load("report.html", directory: templates) }
 
-    public func render(_ r: CaseReport) -> String {
+    /// The report; `figures`, when given, holds one entry per evidence file, in evidence order.
+    public func render(_ r: CaseReport, figures: [EvidenceFigures]? = nil) -> String {
         template.render(r.textTemplateValues.merging([
             "summary": .markup(summary(r)),
             "evidence_table": .markup(evidenceTable(r)),
-            "files": .markup(r.evidence.enumerated().map { file($1, number: $0 + 1) }.joined(separator: "\n")),
+            "files": .markup(r.evidence.enumerated().map { i, ev in
+                file(ev, number: i + 1, figures: figures.flatMap { i < $0.count ? $0[i] : nil })
+            }.joined(separator: "\n")),
             "case_notes": .markup(notes(r.notes, empty: "No case notes.")),
         ]) { a, _ in a }, escape: e)
     }
@@ -55,7 +59,7 @@ public struct HTMLReportRenderer: Sendable {
         return "<span class=\"verdict verdict-\(e(v.label.rawValue))\">\(e(v.label.rawValue.uppercased()))\(score)</span>"
     }
 
-    func file(_ ev: CaseReport.EvidenceEntry, number: Int) -> String {
+    func file(_ ev: CaseReport.EvidenceEntry, number: Int, figures: EvidenceFigures? = nil) -> String {
         var out = "<section class=\"file\" id=\"file-\(number)\">\n<h3>\(number). \(e(ev.fileName))</h3>\n"
         out += "<p class=\"hash\">SHA-256 \(e(ev.sha256)) · \(ev.bytes) bytes · \(e(ev.media.rawValue))/\(e(ev.format))</p>\n"
         if ev.custody != "unchanged" {
@@ -77,6 +81,7 @@ public struct HTMLReportRenderer: Sendable {
             out += "<tr><td>\(e(b.id))</td><td>\(e(b.status.rawValue))</td><td>\(score)</td><td>\(weight)</td><td>\(e(model))</td><td>\(e(b.reason ?? ""))</td></tr>\n"
         }
         out += "</table>\n"
+        if let figures { out += self.figures(figures) }
         let findings = rep.findings + rep.branches.flatMap(\.findings)
         let pdf = findings.filter { $0.code.hasPrefix("pdf-") }
         let other = findings.filter { !$0.code.hasPrefix("pdf-") }
@@ -89,6 +94,18 @@ public struct HTMLReportRenderer: Sendable {
         out += metadata(rep.metadata)
         out += "<p class=\"muted\">Analysed \(e(run.startedAt)) – \(e(run.finishedAt)) by \(e(run.ranBy)) · engine \(e(run.engineVersion)) · fusion \(e(run.fusionVersion)) · custody before the run: \(e(run.custodyAtRun)) · \(ev.runs) stored run(s)</p>\n"
         return out + annotations(ev) + "</section>"
+    }
+
+    /// Key frames with heatmaps and spectrograms, inlined; the notes say why any are absent.
+    func figures(_ f: EvidenceFigures) -> String {
+        guard !f.figures.isEmpty || !f.notes.isEmpty else { return "" }
+        var out = "<h4>Figures</h4>\n"
+        for n in f.notes { out += "<p class=\"muted\">\(e(n))</p>\n" }
+        for fig in f.figures {
+            out += "<figure><img src=\"data:image/png;base64,\(fig.png.base64EncodedString())\" width=\"\(fig.width)\" height=\"\(fig.height)\" alt=\"\(e(fig.caption))\">"
+            out += "<figcaption>\(e(fig.caption))</figcaption></figure>\n"
+        }
+        return out
     }
 
     func metadata(_ g: MetadataGroup) -> String {

@@ -1,6 +1,8 @@
 // The Markdown case report: the same content as the HTML report, for review in a text editor or a
 // ticket system. Layout comes from `report.md`; every string from evidence or analysts goes
 // through `ReportEscaping.markdown`, which also neutralises raw HTML (Markdown passes it through).
+// Figures are not inlined (base64 in Markdown bloats diffs and most viewers refuse data: URIs): they
+// are linked as PNG files in a folder beside the .md, which the exporter writes.
 import Evidence
 import Foundation
 
@@ -12,11 +14,15 @@ public struct MarkdownReportRenderer: Sendable {
     /// Uses `report.md` from `templates` when given, else the built-in one.
     public init(templates: URL?) throws { template = try ReportTemplate.load("report.md", directory: templates) }
 
-    public func render(_ r: CaseReport) -> String {
+    /// The report; `figures`, when given, holds one entry per evidence file, in evidence order, and
+    /// each figure is linked as `<figureFolder>/<name>.png` (the caller writes the files).
+    public func render(_ r: CaseReport, figures: [EvidenceFigures]? = nil, figureFolder: String = "figures") -> String {
         template.render(r.textTemplateValues.merging([
             "summary": .markup(summary(r)),
             "evidence_table": .markup(evidenceTable(r)),
-            "files": .markup(r.evidence.enumerated().map { file($1, number: $0 + 1) }.joined(separator: "\n")),
+            "files": .markup(r.evidence.enumerated().map { i, ev in
+                file(ev, number: i + 1, figures: figures.flatMap { i < $0.count ? $0[i] : nil }, folder: figureFolder)
+            }.joined(separator: "\n")),
             "case_notes": .markup(notes(r.notes, empty: "No case notes.")),
         ]) { a, _ in a }, escape: e)
     }
@@ -49,7 +55,7 @@ public struct MarkdownReportRenderer: Sendable {
         "**\(e(v.label.rawValue.uppercased()))**" + (v.score.map { String(format: " %.3f", $0) } ?? "")
     }
 
-    func file(_ ev: CaseReport.EvidenceEntry, number: Int) -> String {
+    func file(_ ev: CaseReport.EvidenceEntry, number: Int, figures: EvidenceFigures? = nil, folder: String = "figures") -> String {
         var out = "### \(number). \(e(ev.fileName))\n\n"
         out += "Path at intake: \(e(ev.path))  \nSHA-256 \(e(ev.sha256)) · \(ev.bytes) bytes · \(e(ev.media.rawValue))/\(e(ev.format))\n\n"
         out += ev.custody == "unchanged" ? "Custody: \(e(ev.custodyDetail))\n\n" : "> **Custody: \(e(ev.custodyDetail))**\n\n"
@@ -63,6 +69,7 @@ public struct MarkdownReportRenderer: Sendable {
             let weight = b.weight > 0 ? String(format: "%.2f", b.weight) : "—"
             out += "| \(e(b.id)) | \(e(b.status.rawValue)) | \(score) | \(weight) | \(e(b.reason ?? "")) |\n"
         }
+        if let figures { out += self.figures(figures, folder: folder) }
         let findings = rep.findings + rep.branches.flatMap(\.findings)
         out += "\n#### Findings\n\n" + findingTable(findings.filter { !$0.code.hasPrefix("pdf-") }, empty: "No findings.")
         if ev.media == .pdf {
@@ -73,6 +80,18 @@ public struct MarkdownReportRenderer: Sendable {
         out += metadata(rep.metadata)
         out += "\nAnalysed \(e(run.startedAt)) – \(e(run.finishedAt)) by \(e(run.ranBy)) · engine \(e(run.engineVersion)) · fusion \(e(run.fusionVersion)) · custody before the run: \(e(run.custodyAtRun)) · \(ev.runs) stored run(s)\n\n"
         return out + annotations(ev)
+    }
+
+    /// Figures as image links to files beside the report; notes say why any are absent.
+    func figures(_ f: EvidenceFigures, folder: String) -> String {
+        guard !f.figures.isEmpty || !f.notes.isEmpty else { return "" }
+        var out = "\n#### Figures\n\n"
+        for n in f.notes { out += "\(e(n))\n\n" }
+        for fig in f.figures {
+            // The link target is built here from a sanitised name; only the caption is evidence text.
+            out += "![\(e(fig.caption))](\(folder)/\(fig.name).png)  \n*\(e(fig.caption))*\n\n"
+        }
+        return out
     }
 
     func metadata(_ g: MetadataGroup) -> String {

@@ -4,9 +4,9 @@
 import Evidence
 
 /// Flattened metadata for reports.
-enum MetadataRows {
+public enum MetadataRows {
     /// At most `limit` rows, each value at most `maxValue` characters; `truncated` is true when rows were dropped.
-    static func rows(_ group: MetadataGroup, limit: Int = 300, maxValue: Int = 300) -> (rows: [(key: String, value: String)], truncated: Bool) {
+    public static func rows(_ group: MetadataGroup, limit: Int = 300, maxValue: Int = 300) -> (rows: [(key: String, value: String)], truncated: Bool) {
         var out: [(key: String, value: String)] = []
         var truncated = false
         func walk(_ g: MetadataGroup, _ prefix: String) {

@@ -1,17 +1,17 @@
-// The numbers at the top of a case report, shared by the Markdown and HTML renderers: how many
+// The numbers at the top of a case report, shared by the Markdown, HTML and PDF renderers: how many
 // files, how many analysed, verdict counts, and which files broke the chain of custody.
 import Evidence
 import Foundation
 
 /// Headline counts of a case report.
-struct ReportSummary {
-    var files: Int
-    var analysed: Int
+public struct ReportSummary {
+    public var files: Int
+    public var analysed: Int
     /// "1 fake, 0 real, 2 inconclusive".
-    var verdictLine: String
-    var custodyProblems: [CaseReport.EvidenceEntry]
+    public var verdictLine: String
+    public var custodyProblems: [CaseReport.EvidenceEntry]
 
-    init(_ r: CaseReport) {
+    public init(_ r: CaseReport) {
         files = r.evidence.count
         let reports = r.evidence.compactMap { $0.analysis?.report }
         analysed = reports.count

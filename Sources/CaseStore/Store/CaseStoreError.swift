@@ -24,8 +24,6 @@ public enum CaseStoreError: Error, Equatable, CustomStringConvertible, Sendable 
     case copyMismatch(path: String, expected: String, got: String)
     case invalidName(String)
     case io(path: String, detail: String)
-    /// A report format this build cannot write yet.
-    case reportFormatUnavailable(String)
     /// An export path whose extension names no report format.
     case unknownReportFormat(path: String)
 
@@ -55,8 +53,6 @@ public enum CaseStoreError: Error, Equatable, CustomStringConvertible, Sendable 
             return "'\(n)' is not a usable case name: use 1-100 characters, no control characters."
         case .io(let p, let d):
             return "\(p): \(d)"
-        case .reportFormatUnavailable(let f):
-            return "\(f.uppercased()) case reports are not available in this build; export html (printable), md or json."
         case .unknownReportFormat(let p):
             return "\(p): the extension does not name a report format; end the file name in .html, .md, .json or .pdf."
         }

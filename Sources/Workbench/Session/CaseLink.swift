@@ -2,6 +2,7 @@
 // browser, tags, notes and bookmarks written to the case database (with its audit log), each
 // finished analysis of a case file stored as a run, and `e` exporting the case report (HTML,
 // Markdown, JSON or PDF, picked by the extension of the path the analyst gives).
+import CaseExport
 import CaseStore
 import Evidence
 import Foundation
@@ -53,12 +54,10 @@ public final class CaseLink {
     /// a `CaseStoreError` that names the path: unknown extension, format not available, or the
     /// file cannot be written (no such folder, no permission).
     @discardableResult
-    public func exportReport(to url: URL) throws -> ReportFormat {
-        guard let format = ReportFormat(pathExtension: url.pathExtension) else { throw CaseStoreError.unknownReportFormat(path: url.path) }
-        let report = try CaseReport.build(store: store, caseName: caseName, generator: "deepscan workbench")
-        let data = try CaseReportExporter.render(report, format: format, templates: CaseReportExporter.defaultTemplates)
+    public func exportReport(to url: URL) throws -> CaseReportFormat {
+        guard let format = CaseReportFormat(pathExtension: url.pathExtension) else { throw CaseStoreError.unknownReportFormat(path: url.path) }
         // Foundation's own message for these ("The file doesn't exist.") does not say which part
-        // of the path is wrong.
+        // of the path is wrong; checked before the (slow) figures are made.
         let folder = url.deletingLastPathComponent().path
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
@@ -67,8 +66,11 @@ public final class CaseLink {
         guard FileManager.default.isWritableFile(atPath: folder) else {
             throw CaseStoreError.io(path: url.path, detail: "cannot write the case report: the folder \(folder) is not writable")
         }
-        do { try data.write(to: url, options: .atomic) } catch {
-            throw CaseStoreError.io(path: url.path, detail: "cannot write the case report: \(error.localizedDescription)")
+        let report = try CaseReport.build(store: store, caseName: caseName, generator: "deepscan workbench")
+        do {
+            try CaseReportExporter(templates: CaseReportExporter.defaultTemplates).write(report, format: format, to: url)
+        } catch let error as ExportError {
+            throw CaseStoreError.io(path: url.path, detail: error.description)
         }
         return format
     }
