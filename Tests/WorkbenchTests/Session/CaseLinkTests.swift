@@ -52,6 +52,10 @@ import TestSupport
         #expect(try link.exportReport(to: URL(fileURLWithPath: tmp.path("r.json"))) == .json)
         let json = try JSONDecoder().decode(CaseReport.self, from: Data(contentsOf: URL(fileURLWithPath: tmp.path("r.json"))))
         #expect(json.caseInfo.name == "a/b" && json.evidence.map(\.fileName) == ["photo-exif.jpg"])
+        // PDF through the same exporter: pdftotext finds the case and the file in it.
+        #expect(try link.exportReport(to: URL(fileURLWithPath: tmp.path("r.pdf"))) == .pdf)
+        let pdfText = try Tool.run("pdftotext", [tmp.path("r.pdf"), "-"]).stdout
+        #expect(pdfText.contains("a/b") && pdfText.contains("photo-exif.jpg"))
 
         let nowhere = tmp.path("no-such-folder/r.html")
         #expect(throws: CaseStoreError.self) { try link.exportReport(to: URL(fileURLWithPath: nowhere)) }
