@@ -48,7 +48,7 @@ let package = Package(
         // The neural engine on OpenBLAS. Only NeuralKit imports COpenBLAS.
         .target(name: "NeuralKit", dependencies: ["COpenBLAS"]),
         .executableTarget(name: "deepscan", dependencies: [
-            "Evidence", "Media", "Forensics", "Detection", "Workbench", "CaseStore",
+            "Evidence", "Media", "Forensics", "Detection", "Workbench", "CaseStore", "NeuralKit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
