@@ -6,13 +6,20 @@
 
 /// Fast grouped 2-D convolution kernels on contiguous NCHW buffers.
 public enum Conv2dKernels {
-    /// Unfolds one group of one image into `col`.
+    /// Unfolds one group of one image into `col`, channels split across threads.
     /// input: (Cg, H, W) at `x`; col: (Cg*k*k, Ho*Wo).
     static func im2col(_ g: ConvGeometry, _ x: UnsafePointer<Float>, _ col: UnsafeMutablePointer<Float>) {
+        Parallel.forEach(g.groupIn, grain: max(1, 16384 / max(1, g.kernel * g.kernel * g.outPlane))) { channels in
+            im2col(g, x, col, channels: channels)
+        }
+    }
+
+    /// The rows of `col` for input channels `channels` (rows c*k*k ..< (c+1)*k*k).
+    static func im2col(_ g: ConvGeometry, _ x: UnsafePointer<Float>, _ col: UnsafeMutablePointer<Float>, channels: Range<Int>) {
         let k = g.kernel, ho = g.outHeight, wo = g.outWidth, h = g.height, w = g.width
         let s = g.stride, p = g.padding, d = g.dilation
-        var row = 0
-        for c in 0..<g.groupIn {
+        var row = channels.lowerBound * k * k
+        for c in channels {
             let plane = x + c * h * w
             for ki in 0..<k {
                 for kj in 0..<k {
@@ -59,11 +66,11 @@ public enum Conv2dKernels {
         }
     }
 
-    /// Forward convolution.
+    /// Forward convolution; `epilogue` clamps after the bias (ReLU/ReLU6 fused by BatchNorm folding).
     /// x: (N, Cin, H, W); weight: (Cout, Cin/g, k, k); bias: (Cout) or nil; y: (N, Cout, Ho, Wo);
     /// col: scratch of `patchSize * outPlane` floats (unused for pointwise).
     public static func forward(_ g: ConvGeometry, x: UnsafePointer<Float>, weight: UnsafePointer<Float>,
-                               bias: UnsafePointer<Float>?, y: UnsafeMutablePointer<Float>,
+                               bias: UnsafePointer<Float>?, epilogue: ConvEpilogue = .none, y: UnsafeMutablePointer<Float>,
                                col: UnsafeMutablePointer<Float>) {
         let inImage = g.inChannels * g.height * g.width, outImage = g.outChannels * g.outPlane
         for n in 0..<g.batch {
@@ -76,10 +83,10 @@ public enum Conv2dKernels {
                 BLAS.gemm(m: g.groupOut, n: g.outPlane, k: g.patchSize, a: wg, lda: g.patchSize,
                           b: b, ldb: g.outPlane, c: yg, ldc: g.outPlane)
             }
-            if let bias {
-                for o in 0..<g.outChannels {
-                    let line = y + n * outImage + o * g.outPlane, bo = bias[o]
-                    for i in 0..<g.outPlane { line[i] += bo }
+            // Bias and clamp while this image's output is still in cache.
+            if bias != nil || epilogue != .none {
+                Parallel.forEach(g.outChannels, grain: max(1, 8192 / g.outPlane)) { channels in
+                    for o in channels { epilogue.apply(y + n * outImage + o * g.outPlane, count: g.outPlane, bias: bias?[o] ?? 0) }
                 }
             }
         }

@@ -13,7 +13,12 @@ public final class Conv2d: Layer {
     public let bias: Parameter?
     /// Use the direct depthwise kernel when the geometry allows (tests switch it off to compare).
     public var directDepthwise = true
+    /// ReLU/ReLU6 applied inside the kernel after the bias (set by `Sequential.foldingBatchNorm()`
+    /// when an activation followed; the chain then has no separate activation layer).
+    public var epilogue: ConvEpilogue = .none
     private var lastInput: Tensor?
+    /// The clamped output, kept only with an epilogue: backward masks the gradient with it.
+    private var lastOutput: Tensor?
 
     /// Weights uniform in ±1/sqrt(fan-in) (PyTorch's default), drawn from `rng`.
     public init(_ inChannels: Int, _ outChannels: Int, kernel: Int, stride: Int = 1, padding: Int = 0,
@@ -50,13 +55,14 @@ public final class Conv2d: Layer {
         let y = Tensor(uninitialized: g.outputShape, pool: x.pool)
         if g.isDepthwise && directDepthwise {
             DepthwiseKernels.forward(g, x: x.pointer, weight: weight.value.pointer,
-                                     bias: bias?.value.pointer, y: y.pointer)
+                                     bias: bias?.value.pointer, epilogue: epilogue, y: y.pointer)
         } else {
             let col = Tensor(uninitialized: [g.isPointwise ? 0 : g.patchSize * g.outPlane], pool: x.pool)
             Conv2dKernels.forward(g, x: x.pointer, weight: weight.value.pointer, bias: bias?.value.pointer,
-                                  y: y.pointer, col: col.pointer)
+                                  epilogue: epilogue, y: y.pointer, col: col.pointer)
         }
         lastInput = x
+        lastOutput = epilogue == .none ? nil : y
         return y
     }
 
@@ -65,7 +71,12 @@ public final class Conv2d: Layer {
         guard let x = lastInput else { preconditionFailure("Conv2d.backward before forward") }
         let g = geometry(for: x.shape)
         precondition(gradOutput.shape == g.outputShape, "Conv2d gradient \(gradOutput.shape), expected \(g.outputShape)")
-        let dy = gradOutput.contiguous()
+        var dy = gradOutput.contiguous()
+        if let y = lastOutput {
+            let masked = Tensor(uninitialized: y.shape, pool: y.pool)
+            epilogue.mask(y: y.pointer, dy: dy.pointer, dx: masked.pointer, count: y.count)
+            dy = masked
+        }
         let dx = Tensor(uninitialized: x.shape, pool: x.pool)
         if g.isDepthwise && directDepthwise {
             DepthwiseKernels.backward(g, x: x.pointer, weight: weight.value.pointer, dy: dy.pointer, dx: dx.pointer,
