@@ -19,6 +19,12 @@ Models:
 The convolution, ReLU6, linear and autoencoder builders are the fixture script's own `Graph`
 methods, loaded from Scripts/make-neuralkit-fixtures.
 
+With --serve it times one case per request instead, so the caller can time its own runs of a case
+right after ORT's, under the same machine load: it builds every session, prints "ready", then for
+each line read from stdin ("<case name>\t<runs>") runs that case once untimed and `runs` times
+timed, and prints the median milliseconds. (Alternating single runs would be closer still, but
+ORT's worker threads spin for a while after each run and would steal the other side's cores.)
+
 Usage: Scripts/ort_bench.py --threads 2 --runs 5 --cases '[{"name": "mnv2", "model": "mobilenet_v2", "input": [1, 3, 224, 224]}]'
 Needs onnx, onnxruntime and numpy (Scripts/setup-bench installs them into cache/pyenv).
 """
@@ -28,6 +34,7 @@ import importlib.util
 import json
 import os
 import statistics
+import sys
 import time
 
 import numpy as np
@@ -106,7 +113,7 @@ def build(case):
     return m
 
 
-def time_case(case, threads, runs):
+def session(case, threads):
     ort.set_default_logger_severity(3)
     opts = ort.SessionOptions()
     opts.intra_op_num_threads = threads
@@ -114,13 +121,32 @@ def time_case(case, threads, runs):
     opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
     sess = ort.InferenceSession(build(case).SerializeToString(), opts, providers=["CPUExecutionProvider"])
     x = np.random.default_rng(1).standard_normal(case["input"]).astype("float32")
+    return sess, x
+
+
+def timed_run(sess, x):
+    start = time.perf_counter()
     sess.run(None, {"input": x})
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        sess.run(None, {"input": x})
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
+    return (time.perf_counter() - start) * 1000
+
+
+def time_case(case, threads, runs):
+    sess, x = session(case, threads)
+    timed_run(sess, x)
+    return statistics.median(timed_run(sess, x) for _ in range(runs))
+
+
+def serve(cases, threads):
+    sessions = {c["name"]: session(c, threads) for c in cases}
+    print(json.dumps({"ready": True, "onnxruntime": ort.__version__}), flush=True)
+    for line in sys.stdin:
+        name, _, runs = line.rstrip("\n").partition("\t")
+        if name not in sessions or not runs.isdigit():
+            print(json.dumps({"error": f"bad request {line.strip()!r}"}), flush=True)
+            continue
+        sess, x = sessions[name]
+        timed_run(sess, x)
+        print(repr(statistics.median(timed_run(sess, x) for _ in range(int(runs)))), flush=True)
 
 
 def main():
@@ -128,8 +154,11 @@ def main():
     ap.add_argument("--threads", type=int, required=True)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--cases", required=True, help="JSON list of cases")
+    ap.add_argument("--serve", action="store_true", help="time one run per case name read from stdin")
     a = ap.parse_args()
     cases = json.loads(a.cases)
+    if a.serve:
+        return serve(cases, a.threads)
     out = {"onnxruntime": ort.__version__, "onnx": onnx.__version__, "threads": a.threads, "runs": a.runs,
            "cases": {c["name"]: {"median_ms": time_case(c, a.threads, a.runs), "runs": a.runs} for c in cases}}
     print(json.dumps(out, sort_keys=True))

@@ -74,7 +74,7 @@ extension DepthwiseKernels {
                     acc += w6 * a2.loadUnaligned(fromByteOffset: base, as: SIMD8<Float>.self)
                     acc += w7 * a2.loadUnaligned(fromByteOffset: base + 4, as: SIMD8<Float>.self)
                     acc += w8 * a2.loadUnaligned(fromByteOffset: base + 8, as: SIMD8<Float>.self)
-                    o.storeBytes(of: acc.clamped(lowerBound: lo8, upperBound: hi8), toByteOffset: j * 4, as: SIMD8<Float>.self)
+                    o.storeBytes(of: ConvEpilogue.clamp(acc, lo8, hi8), toByteOffset: j * 4, as: SIMD8<Float>.self)
                     j += 8
                 }
             } else {
@@ -92,7 +92,7 @@ extension DepthwiseKernels {
                     let u2 = a2.loadUnaligned(fromByteOffset: base, as: SIMD16<Float>.self)
                     let v2 = a2.loadUnaligned(fromByteOffset: base + 8, as: SIMD16<Float>.self)
                     acc += w6 * u2.evenHalf + w7 * u2.oddHalf + w8 * v2.evenHalf
-                    o.storeBytes(of: acc.clamped(lowerBound: lo8, upperBound: hi8), toByteOffset: j * 4, as: SIMD8<Float>.self)
+                    o.storeBytes(of: ConvEpilogue.clamp(acc, lo8, hi8), toByteOffset: j * 4, as: SIMD8<Float>.self)
                     j += 8
                 }
             }

@@ -23,6 +23,8 @@ extension BenchCommand {
         @Option(help: "Threads for NeuralKit, OpenBLAS and ONNX Runtime (default: all cores).")
         var threads: Int = ProcessInfo.processInfo.activeProcessorCount
         @Flag(help: "Skip the training-throughput figure (the slowest part).") var noTraining = false
+        @Option(help: "Only the cases whose name contains this text (repeatable), e.g. --only mobilenet_v2.")
+        var only: [String] = []
         /// The child-process side of the RSS measurement (see `EngineProbes.rss`).
         @Flag(help: .hidden) var rssProbe = false
 
@@ -82,24 +84,26 @@ extension BenchCommand {
         func measure() throws -> EngineReport {
             Parallel.setThreads(threads)
             let runs = options.runs
-            // ORT first: its process then exits, so it never competes with our timings.
-            let peer = EngineProbes.onnxRuntime(cases: Self.cases, threads: threads, runs: runs)
+            let cases = Self.cases.filter { c in only.isEmpty || only.contains { c.name.contains($0) } }
+            guard !cases.isEmpty else { throw ValidationError("--only \(only) matches no case of \(Self.cases.map(\.name))") }
+            // ORT times each case just before we do, so load changes between cases hit both alike.
+            let peer = EngineProbes.ORTPeer.start(cases: cases, threads: threads)
             var rows: [EngineReport.Row] = []
-            for c in Self.cases {
+            for c in cases {
                 let model = Self.model(for: c)
                 var rng = SeededRandom(seed: 11)
                 let x = Tensor(shape: c.input, rng: &rng) { $0.normal() }
                 let flops = FLOPCount.forward(model, input: x)
+                let ortMs = try peer.peer?.medianMs(c.name, runs: runs)
                 let seconds = try BenchCommand.medianSeconds(runs: runs) { _ = model.forward(x) }
-                rows.append(EngineReport.Row(name: c.name, flops: flops, medianSeconds: seconds,
-                                             ortMs: peer.result?.cases[c.name]?.medianMs))
+                rows.append(EngineReport.Row(name: c.name, flops: flops, medianSeconds: seconds, ortMs: ortMs))
             }
             let peak = try EngineProbes.sgemmPeak(runs: runs)
             let training = noTraining ? nil : try EngineProbes.trainingThroughput(runs: min(runs, 5))
             let rss = try EngineProbes.rss(threads: threads)
             return EngineReport(suite: Self.suiteName, threads: threads, runs: runs, rows: rows,
                                 sgemmPeakGFLOPs: peak, trainingSamplesPerSecond: training, rss: rss,
-                                ort: peer.result.map { "onnxruntime \($0.onnxruntime)" }, ortNote: peer.note,
+                                ort: peer.peer.map { "onnxruntime \($0.version)" }, ortNote: peer.note,
                                 openblasCoreType: ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"],
                                 loadAverage: BenchCommand.loadAverage())
         }

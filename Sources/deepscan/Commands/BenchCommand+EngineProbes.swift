@@ -1,6 +1,7 @@
 // The measurements of `deepscan bench engine` beside the latency table: ONNX Runtime through
 // Scripts/ort_bench.py (cache/pyenv's interpreter when Scripts/setup-bench made it, else python3),
-// the sgemm peak, MobileNetV2 training throughput, and peak RSS. RSS is measured in a child
+// the sgemm peak, MobileNetV2 training throughput, and peak RSS. ORT runs as a server (--serve)
+// that times one case per request, just before NeuralKit times the same case. RSS is measured in a child
 // process (this executable with the hidden --rss-probe flag) so nothing the parent did counts:
 // the child reads VmRSS from /proc/self/status, builds the folded model, resets the high-water
 // mark (`echo 5 > /proc/self/clear_refs`), runs one 224x224 inference and reads VmHWM.
@@ -9,33 +10,73 @@ import NeuralKit
 
 extension BenchCommand {
     enum EngineProbes {
-        /// What Scripts/ort_bench.py prints.
-        struct ORTResult: Decodable {
-            struct Case: Decodable {
-                var medianMs: Double
-                enum CodingKeys: String, CodingKey { case medianMs = "median_ms" }
-            }
-            var onnxruntime: String
-            var cases: [String: Case]
-        }
+        /// Scripts/ort_bench.py --serve: ORT times one case per request, so NeuralKit times the
+        /// same case right after it, under the same machine load.
+        final class ORTPeer {
+            private(set) var version = ""
+            private let process = Process()
+            private let input: FileHandle, output: FileHandle
+            private var buffer = Data()
 
-        /// ORT medians for `cases`, or a note saying why there are none.
-        static func onnxRuntime(cases: [Engine.Case], threads: Int, runs: Int) -> (result: ORTResult?, note: String?) {
-            let script = "Scripts/ort_bench.py"
-            guard FileManager.default.fileExists(atPath: script) else {
-                return (nil, "\(script) not found — run from the repository root")
+            /// Starts the helper with every case's session built; nil with the reason when ORT cannot run.
+            static func start(cases: [Engine.Case], threads: Int) -> (peer: ORTPeer?, note: String?) {
+                let script = "Scripts/ort_bench.py"
+                guard FileManager.default.fileExists(atPath: script) else {
+                    return (nil, "\(script) not found — run from the repository root")
+                }
+                let venv = "cache/pyenv/bin/python"
+                let python = FileManager.default.isExecutableFile(atPath: venv) ? venv : "python3"
+                guard (try? capture(python, ["-c", "import onnx, onnxruntime, numpy"])) != nil else {
+                    return (nil, "not installed — run Scripts/setup-bench")
+                }
+                do {
+                    return (try ORTPeer(python: python, script: script, cases: cases, threads: threads), nil)
+                } catch {
+                    return (nil, "\(script) failed: \(error)")
+                }
             }
-            let venv = "cache/pyenv/bin/python"
-            let python = FileManager.default.isExecutableFile(atPath: venv) ? venv : "python3"
-            guard (try? capture(python, ["-c", "import onnx, onnxruntime, numpy"])) != nil else {
-                return (nil, "not installed — run Scripts/setup-bench")
-            }
-            do {
+
+            private init(python: String, script: String, cases: [Engine.Case], threads: Int) throws {
                 let json = String(decoding: try JSONEncoder().encode(cases), as: UTF8.self)
-                let out = try capture(python, [script, "--threads", "\(threads)", "--runs", "\(runs)", "--cases", json])
-                return (try JSONDecoder().decode(ORTResult.self, from: out), nil)
-            } catch {
-                return (nil, "\(script) failed: \(error)")
+                process.executableURL = URL(fileURLWithPath: python.contains("/") ? python : "/usr/bin/env")
+                process.arguments = (python.contains("/") ? [] : [python]) + [script, "--serve", "--threads", "\(threads)", "--cases", json]
+                let inPipe = Pipe(), outPipe = Pipe()
+                process.standardInput = inPipe; process.standardOutput = outPipe
+                process.standardError = FileHandle.nullDevice
+                try process.run()
+                input = inPipe.fileHandleForWriting; output = outPipe.fileHandleForReading
+                let hello = try readLine()
+                struct Ready: Decodable { var ready: Bool; var onnxruntime: String }
+                guard let ready = try? JSONDecoder().decode(Ready.self, from: Data(hello.utf8)), ready.ready else {
+                    throw Failure("unexpected greeting \(hello.prefix(200))")
+                }
+                version = ready.onnxruntime
+            }
+
+            /// Median milliseconds of `runs` ORT runs of case `name` (after one untimed), timed inside the helper.
+            func medianMs(_ name: String, runs: Int) throws -> Double {
+                input.write(Data("\(name)\t\(runs)\n".utf8))
+                let line = try readLine()
+                guard let ms = Double(line) else { throw Failure("ort_bench.py answered \(line.prefix(200))") }
+                return ms
+            }
+
+            private func readLine() throws -> String {
+                while true {
+                    if let nl = buffer.firstIndex(of: 10) {
+                        let line = String(decoding: buffer[buffer.startIndex..<nl], as: UTF8.self)
+                        buffer.removeSubrange(buffer.startIndex...nl)
+                        return line
+                    }
+                    let more = output.availableData
+                    if more.isEmpty { throw Failure("ort_bench.py exited (status \(process.isRunning ? "running" : "\(process.terminationStatus)"))") }
+                    buffer.append(more)
+                }
+            }
+
+            deinit {
+                try? input.close()
+                process.waitUntilExit()
             }
         }
 

@@ -1,0 +1,108 @@
+// The inference fast paths against their plain references: the SIMD 3x3 depthwise row kernel
+// (every stride/padding it takes, widths that hit the vector loop, its tail and the borders),
+// ReLU/ReLU6 fused into convolutions by BatchNorm folding (forward and gradient equal to the
+// unfused chain), the parallel loop, and FLOP counting against MobileNetV2's published size.
+import Testing
+@testable import NeuralKit
+
+@Suite struct FastKernelTests {
+    /// Depthwise 3x3 geometries: stride 1 and 2, padding 0 and 1, widths from 1 to past two SIMD blocks.
+    static let depthwise: [ConvGeometry] = [1, 2, 3, 7, 8, 9, 16, 17, 23, 40].flatMap { w in
+        [(1, 1), (2, 1), (1, 0), (2, 0)].compactMap { s, p -> ConvGeometry? in
+            guard w + 2 * p >= 3 else { return nil }
+            return ConvGeometry(batch: 2, inChannels: 3, height: max(3, w / 2 + 1), width: w, outChannels: 3,
+                                kernel: 3, stride: s, padding: p, groups: 3)
+        }
+    }
+
+    static func reference(_ g: ConvGeometry, _ x: Tensor, _ w: Tensor, _ b: Tensor?, _ e: ConvEpilogue) -> Tensor {
+        let y = Tensor(zeros: g.outputShape)
+        Conv2dReference.forward(g, x: x.pointer, weight: w.pointer, bias: b?.pointer, y: y.pointer)
+        let (lo, hi) = e.bounds
+        for i in 0..<y.count { y.pointer[i] = min(max(y.pointer[i], lo), hi) }
+        return y
+    }
+
+    @Test(arguments: depthwise) func depthwise3x3MatchesReference(_ g: ConvGeometry) {
+        #expect(DepthwiseKernels.has3x3Path(g))
+        var rng = SeededRandom(seed: UInt64(g.width * 10 + g.stride + g.padding))
+        let x = Tensor(shape: [g.batch, g.inChannels, g.height, g.width], rng: &rng) { $0.normal() * 3 }
+        let w = Tensor(shape: g.weightShape, rng: &rng) { $0.normal() }
+        let b = Tensor(shape: [g.outChannels], rng: &rng) { $0.normal() }
+        for e in [ConvEpilogue.none, .relu, .relu6] {
+            let expected = Self.reference(g, x, w, b, e)
+            let y = Tensor(repeating: .nan, shape: g.outputShape)
+            DepthwiseKernels.forward(g, x: x.pointer, weight: w.pointer, bias: b.pointer, epilogue: e, y: y.pointer)
+            #expect(y.maxAbsDifference(expected) <= 1e-5 * max(1, expected.maxAbs()), "\(g) \(e)")
+        }
+    }
+
+    @Test func convolutionEpilogueMatchesReference() {
+        let g = ConvGeometry(batch: 2, inChannels: 5, height: 9, width: 11, outChannels: 6, kernel: 3, stride: 2, padding: 1)
+        var rng = SeededRandom(seed: 4)
+        let x = Tensor(shape: [2, 5, 9, 11], rng: &rng) { $0.normal() * 3 }
+        let w = Tensor(shape: g.weightShape, rng: &rng) { $0.normal() }
+        let b = Tensor(shape: [6], rng: &rng) { $0.normal() }
+        let col = Tensor(zeros: [g.patchSize * g.outPlane])
+        for e in [ConvEpilogue.relu, .relu6] {
+            let y = Tensor(zeros: g.outputShape)
+            Conv2dKernels.forward(g, x: x.pointer, weight: w.pointer, bias: b.pointer, epilogue: e, y: y.pointer, col: col.pointer)
+            let expected = Self.reference(g, x, w, b, e)
+            #expect(y.maxAbsDifference(expected) <= 1e-4 * expected.maxAbs())
+            #expect(y.toArray().contains(0) && (e == .relu || y.toArray().contains(6)), "clamp never engaged: a weak test input")
+        }
+    }
+
+    /// A small MobileNetV2 in eval mode: folding (with fused ReLU6) changes neither the output nor
+    /// the input gradient Grad-CAM and saliency maps read.
+    @Test func foldedMobileNetMatchesUnfolded() {
+        var rng = SeededRandom(seed: 9)
+        let model = MobileNetV2.make(classes: 4, rng: &rng)
+        // Non-trivial BatchNorm statistics, so folding has something to fold.
+        for (name, p) in model.namedParameters() where name.hasSuffix("running_var") || name.hasSuffix("running_mean") {
+            for i in 0..<p.value.count { p.value.pointer[i] = name.hasSuffix("var") ? rng.uniform(0.5, 2) : rng.uniform(-0.2, 0.2) }
+        }
+        model.setTraining(false)
+        let folded = model.foldingBatchNorm()
+        let convs = folded.namedParameters().filter { $0.0.hasSuffix("weight") }.count
+        #expect(!folded.namedParameters().contains { $0.0.contains("running_mean") })
+        #expect(convs > 50)
+        let x = Tensor(shape: [2, 3, 64, 64], rng: &rng) { $0.normal() }
+        // Each model runs forward then backward before the other: they share the classifier layers.
+        let y = model.forward(x)
+        let dy = Tensor(shape: y.shape, rng: &rng) { $0.normal() }
+        let dx = model.backward(dy)
+        let yf = folded.forward(x), dxf = folded.backward(dy)
+        #expect(yf.maxAbsDifference(y) <= 1e-4 * max(1, y.maxAbs()))
+        #expect(dxf.maxAbsDifference(dx) <= 1e-3 * max(1, dx.maxAbs()))
+    }
+
+    @Test func foldingFusesTheActivationAfterBatchNorm() {
+        var rng = SeededRandom(seed: 1)
+        let chain = Sequential([Conv2d(3, 4, kernel: 3, padding: 1, bias: false, rng: &rng), BatchNorm2d(4), Activation(.relu6),
+                                Conv2d(4, 4, kernel: 1, rng: &rng), Activation(.tanh)])
+        chain.setTraining(false)
+        let folded = chain.foldingBatchNorm()
+        #expect(folded.layers.map(\.0) == ["0", "3", "4"])
+        #expect((folded.layers[0].1 as? Conv2d)?.epilogue == .relu6)
+        #expect((folded.layers[1].1 as? Conv2d)?.epilogue == ConvEpilogue.none)
+    }
+
+    @Test func parallelLoopCoversEveryIndexOnce() {
+        for count in [0, 1, 2, 3, 17, 1000] {
+            let hits = Tensor(zeros: [max(count, 1)], pool: nil)
+            Parallel.forEach(count) { range in for i in range { hits.pointer[i] += 1 } }
+            #expect(hits.toArray().prefix(count).allSatisfy { $0 == 1 }, "count \(count)")
+        }
+    }
+
+    /// torchvision's MobileNetV2 is 300.8M multiply-adds at 224x224 (Sandler et al. quote 300M).
+    @Test func flopCountMatchesMobileNetV2sPublishedSize() {
+        var rng = SeededRandom(seed: 2)
+        let model = MobileNetV2.make(rng: &rng).foldingBatchNorm()
+        let flops = FLOPCount.forward(model, input: Tensor(zeros: [1, 3, 224, 224]))
+        #expect(abs(Double(flops) / 2 - 300.8e6) / 300.8e6 < 0.01, "\(flops) FLOPs")
+        let lstm = LSTM(inputSize: 64, hiddenSize: 128, bidirectional: true, rng: &rng)
+        #expect(FLOPCount.forward(lstm, input: Tensor(zeros: [1, 32, 64])) == 2 * 2 * 32 * 4 * 128 * (64 + 128))
+    }
+}
