@@ -73,6 +73,7 @@ public enum Conv2dKernels {
                                bias: UnsafePointer<Float>?, epilogue: ConvEpilogue = .none, y: UnsafeMutablePointer<Float>,
                                col: UnsafeMutablePointer<Float>) {
         let inImage = g.inChannels * g.height * g.width, outImage = g.outChannels * g.outPlane
+        let finish = bias != nil || epilogue != .none
         for n in 0..<g.batch {
             for grp in 0..<g.groups {
                 let xg = x + n * inImage + grp * g.groupIn * g.height * g.width
@@ -80,14 +81,15 @@ public enum Conv2dKernels {
                 let wg = weight + grp * g.groupOut * g.patchSize
                 let b: UnsafePointer<Float>
                 if g.isPointwise { b = xg } else { im2col(g, xg, col); b = UnsafePointer(col) }
+                // Bias and clamp on each block of the output while it is still in cache.
                 BLAS.gemm(m: g.groupOut, n: g.outPlane, k: g.patchSize, a: wg, lda: g.patchSize,
-                          b: b, ldb: g.outPlane, c: yg, ldc: g.outPlane)
-            }
-            // Bias and clamp while this image's output is still in cache.
-            if bias != nil || epilogue != .none {
-                Parallel.forEach(g.outChannels, grain: max(1, 8192 / g.outPlane)) { channels in
-                    for o in channels { epilogue.apply(y + n * outImage + o * g.outPlane, count: g.outPlane, bias: bias?[o] ?? 0) }
-                }
+                          b: b, ldb: g.outPlane, c: yg, ldc: g.outPlane,
+                          blockDone: finish ? { rows, cols in
+                              for o in rows {
+                                  epilogue.apply(yg + o * g.outPlane + cols.lowerBound, count: cols.count,
+                                                 bias: bias?[grp * g.groupOut + o] ?? 0)
+                              }
+                          } : nil)
             }
         }
     }

@@ -1,6 +1,6 @@
 // The thread count NeuralKit uses, and the one parallel loop its own kernels (depthwise
-// convolution, element-wise epilogues, batched im2col) run on. OpenBLAS has its own thread pool;
-// `setThreads` sets both, so `--threads 1` really means one core. The loop splits a range into
+// convolution, element-wise epilogues, im2col) and the blocks `BLAS.gemm` splits a product into
+// run on. OpenBLAS itself runs single-threaded, so `--threads 1` really means one core. The loop splits a range into
 // at most `threads` contiguous chunks with `DispatchQueue.concurrentPerform` and runs small
 // ranges inline: a dispatch costs a few microseconds, more than a small plane takes.
 import Dispatch
@@ -11,11 +11,10 @@ public enum Parallel {
     /// Threads for NeuralKit's own loops (default: the cores this process may use).
     nonisolated(unsafe) public private(set) static var threads = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
-    /// Sets NeuralKit's and OpenBLAS's thread counts (call before running models, not during).
+    /// Sets NeuralKit's thread count, matrix products included (call before running models, not during).
     public static func setThreads(_ n: Int) {
         precondition(n >= 1, "thread count \(n)")
         threads = n
-        BLAS.setThreads(n)
     }
 
     /// A value handed to the worker threads; the caller guarantees the chunks touch disjoint memory.

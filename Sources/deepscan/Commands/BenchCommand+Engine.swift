@@ -98,11 +98,12 @@ extension BenchCommand {
                 let seconds = try BenchCommand.medianSeconds(runs: runs) { _ = model.forward(x) }
                 rows.append(EngineReport.Row(name: c.name, flops: flops, medianSeconds: seconds, ortMs: ortMs))
             }
-            let peak = try EngineProbes.sgemmPeak(runs: runs)
+            let peak = try EngineProbes.sgemmPeak(runs: runs, threads: threads)
             let training = noTraining ? nil : try EngineProbes.trainingThroughput(runs: min(runs, 5))
             let rss = try EngineProbes.rss(threads: threads)
             return EngineReport(suite: Self.suiteName, threads: threads, runs: runs, rows: rows,
-                                sgemmPeakGFLOPs: peak, trainingSamplesPerSecond: training, rss: rss,
+                                sgemmPeakGFLOPs: max(peak.openBLAS, peak.neuralKit), sgemmOpenBLASGFLOPs: peak.openBLAS,
+                                sgemmNeuralKitGFLOPs: peak.neuralKit, trainingSamplesPerSecond: training, rss: rss,
                                 ort: peer.peer.map { "onnxruntime \($0.version)" }, ortNote: peer.note,
                                 openblasCoreType: ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"],
                                 loadAverage: BenchCommand.loadAverage())

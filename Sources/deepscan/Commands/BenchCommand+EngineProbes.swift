@@ -110,16 +110,21 @@ extension BenchCommand {
             var text: String { lock.withLock { String(decoding: data ?? Data(), as: UTF8.self) } }
         }
 
-        /// GFLOP/s of a 1024^3 `cblas_sgemm` (median of `runs`), with the threads set by `Parallel.setThreads`.
-        static func sgemmPeak(runs: Int) throws -> Double {
+        /// GFLOP/s of a 1024^3 product (median of `runs`) with `threads` threads, two ways: OpenBLAS
+        /// threading itself (`cblas_sgemm` as most programs call it) and NeuralKit's `BLAS.gemm`
+        /// (single-threaded OpenBLAS on blocks over `Parallel`). The peak is the better of the two.
+        static func sgemmPeak(runs: Int, threads: Int) throws -> (openBLAS: Double, neuralKit: Double) {
             let n = 1024
             var rng = SeededRandom(seed: 3)
             let a = Tensor(shape: [n, n], rng: &rng) { $0.normal() }, b = Tensor(shape: [n, n], rng: &rng) { $0.normal() }
             let c = Tensor(zeros: [n, n], pool: nil)
-            let s = try BenchCommand.medianSeconds(runs: max(runs, 5)) {
+            let (library, ours) = try BenchCommand.medianSeconds(runs: max(runs, 5), ours: {
+                BLAS.gemmOpenBLASThreads(threads, m: n, n: n, k: n, a: a.pointer, b: b.pointer, c: c.pointer)
+            }, peer: {
                 BLAS.gemm(m: n, n: n, k: n, a: a.pointer, lda: n, b: b.pointer, ldb: n, c: c.pointer, ldc: n)
-            }
-            return 2 * Double(n * n * n) / s / 1e9
+            })
+            let flop = 2 * Double(n * n * n) / 1e9
+            return (flop / library, flop / ours)
         }
 
         /// Samples per second of MobileNetV2 (1 logit) training at 128x128, batch 16: forward,

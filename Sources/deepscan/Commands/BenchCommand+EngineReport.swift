@@ -49,7 +49,12 @@ extension BenchCommand {
         var threads: Int
         var runs: Int
         var rows: [Row]
+        /// The better of the two 1024^3 figures below: what "% sgemm" divides by.
         var sgemmPeakGFLOPs: Double
+        /// `cblas_sgemm` with OpenBLAS's own threads.
+        var sgemmOpenBLASGFLOPs: Double
+        /// The same product through `BLAS.gemm` (blocks over NeuralKit's threads).
+        var sgemmNeuralKitGFLOPs: Double
         var trainingSamplesPerSecond: Double?
         var rss: Memory?
         /// "onnxruntime <version>", or nil when it could not run.
@@ -61,7 +66,8 @@ extension BenchCommand {
 
         enum CodingKeys: String, CodingKey {
             case suite, threads, runs, rows, ort, rss
-            case sgemmPeakGFLOPs = "sgemm_peak_gflop_s", trainingSamplesPerSecond = "training_samples_per_s"
+            case sgemmPeakGFLOPs = "sgemm_peak_gflop_s", sgemmOpenBLASGFLOPs = "sgemm_openblas_gflop_s"
+            case sgemmNeuralKitGFLOPs = "sgemm_neuralkit_gflop_s", trainingSamplesPerSecond = "training_samples_per_s"
             case ortNote = "ort_note", openblasCoreType = "openblas_coretype", loadAverage = "load_average"
         }
 
@@ -75,7 +81,8 @@ extension BenchCommand {
         var leftAlignedColumns: Int { 1 }
 
         var notes: [String] {
-            var out = [String(format: "sgemm peak (1024^3, %d threads): %.1f GFLOP/s", threads, sgemmPeakGFLOPs)
+            var out = [String(format: "sgemm peak (1024^3, %d threads): %.1f GFLOP/s (OpenBLAS threading %.1f, NeuralKit BLAS.gemm blocks %.1f)",
+                              threads, sgemmPeakGFLOPs, sgemmOpenBLASGFLOPs, sgemmNeuralKitGFLOPs)
                        + (openblasCoreType.map { " (OPENBLAS_CORETYPE=\($0))" } ?? "")]
             if let t = trainingSamplesPerSecond {
                 out.append(String(format: "training MobileNetV2 128x128 batch 16 (forward+backward+AdamW): %.1f samples/s", t))
