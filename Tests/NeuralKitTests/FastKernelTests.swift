@@ -88,6 +88,29 @@ import Testing
         #expect((folded.layers[1].1 as? Conv2d)?.epilogue == ConvEpilogue.none)
     }
 
+    /// Products big enough to be split (by columns when C is wide, by rows when narrow), every
+    /// transpose, against the triple loop; `blockDone` sees every element of C exactly once.
+    @Test(arguments: [(64, 700, 96), (600, 40, 128), (48, 33, 5)])
+    func splitGemmMatchesNaive(_ size: (Int, Int, Int)) {
+        let (m, n, k) = size
+        var rng = SeededRandom(seed: UInt64(m * n))
+        for (ta, tb) in [(false, false), (true, false), (false, true), (true, true)] {
+            let a = Tensor(shape: ta ? [k, m] : [m, k], rng: &rng) { $0.normal() }
+            let b = Tensor(shape: tb ? [n, k] : [k, n], rng: &rng) { $0.normal() }
+            let c0 = Tensor(shape: [m, n], rng: &rng) { $0.normal() }
+            let fast = c0.copy(), slow = c0.copy(), seen = Tensor(zeros: [m, n], pool: nil)
+            BLAS.gemm(transA: ta, transB: tb, m: m, n: n, k: k, alpha: 0.5, a: a.pointer, lda: ta ? m : k,
+                      b: b.pointer, ldb: tb ? k : n, beta: 2, c: fast.pointer, ldc: n) { rows, cols in
+                for i in rows { for j in cols { seen.pointer[i * n + j] += 1 } }
+            }
+            BLAS.gemmNaive(transA: ta, transB: tb, m: m, n: n, k: k, alpha: 0.5, a: a.pointer, lda: ta ? m : k,
+                           b: b.pointer, ldb: tb ? k : n, beta: 2, c: slow.pointer, ldc: n)
+            #expect(fast.maxAbsDifference(slow) <= 1e-4 * slow.maxAbs(), "\(size) transA \(ta) transB \(tb)")
+            #expect(seen.toArray().allSatisfy { $0 == 1 })
+        }
+        #expect(BLAS.threads == 1, "OpenBLAS must stay single-threaded while gemm splits the work")
+    }
+
     @Test func parallelLoopCoversEveryIndexOnce() {
         for count in [0, 1, 2, 3, 17, 1000] {
             let hits = Tensor(zeros: [max(count, 1)], pool: nil)
