@@ -33,6 +33,7 @@ import Testing
             let expected = Self.reference(g, x, w, b, e)
             let y = Tensor(repeating: .nan, shape: g.outputShape)
             DepthwiseKernels.forward(g, x: x.pointer, weight: w.pointer, bias: b.pointer, epilogue: e, y: y.pointer)
+            #expect(!y.toArray().contains { $0.isNaN }, "an output left unwritten: \(g)")
             #expect(y.maxAbsDifference(expected) <= 1e-5 * max(1, expected.maxAbs()), "\(g) \(e)")
         }
     }
@@ -88,9 +89,9 @@ import Testing
         #expect((folded.layers[1].1 as? Conv2d)?.epilogue == ConvEpilogue.none)
     }
 
-    /// Products big enough to be split (by columns when C is wide, by rows when narrow), every
-    /// transpose, against the triple loop; `blockDone` sees every element of C exactly once.
-    @Test(arguments: [(64, 700, 96), (600, 40, 128), (48, 33, 5)])
+    /// Products big enough to be split (by columns when C is wide, by rows when narrow), a single
+    /// row (the sgemv path), every transpose, against the triple loop; `blockDone` sees every element of C exactly once.
+    @Test(arguments: [(64, 700, 96), (600, 40, 128), (48, 33, 5), (1, 300, 70)])
     func splitGemmMatchesNaive(_ size: (Int, Int, Int)) {
         let (m, n, k) = size
         var rng = SeededRandom(seed: UInt64(m * n))
@@ -107,6 +108,13 @@ import Testing
                            b: b.pointer, ldb: tb ? k : n, beta: 2, c: slow.pointer, ldc: n)
             #expect(fast.maxAbsDifference(slow) <= 1e-4 * slow.maxAbs(), "\(size) transA \(ta) transB \(tb)")
             #expect(seen.toArray().allSatisfy { $0 == 1 })
+            // beta = 0 must ignore whatever C held (pooled buffers are uninitialised), NaN included.
+            let nan = Tensor(repeating: .nan, shape: [m, n])
+            BLAS.gemm(transA: ta, transB: tb, m: m, n: n, k: k, a: a.pointer, lda: ta ? m : k,
+                      b: b.pointer, ldb: tb ? k : n, c: nan.pointer, ldc: n)
+            BLAS.gemmNaive(transA: ta, transB: tb, m: m, n: n, k: k, a: a.pointer, lda: ta ? m : k,
+                           b: b.pointer, ldb: tb ? k : n, c: slow.pointer, ldc: n)
+            #expect(!nan.toArray().contains { $0.isNaN } && nan.maxAbsDifference(slow) <= 1e-4 * slow.maxAbs())
         }
         #expect(BLAS.threads == 1, "OpenBLAS must stay single-threaded while gemm splits the work")
     }

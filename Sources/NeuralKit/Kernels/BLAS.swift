@@ -62,6 +62,14 @@ public enum BLAS {
                           a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
                           beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int) {
         guard m > 0, n > 0 else { return }
+        if m == 1 && k > 0 {
+            // A single row (an LSTM step at batch 1, Linear on one sample): sgemv on op(B) skips the
+            // packing of B that sgemm repeats on every call. C^T (n) = op(B)^T (n, k) x a (k).
+            let incA = transA ? lda : 1
+            cblas_sgemv(CblasRowMajor, transB ? CblasNoTrans : CblasTrans, blasint(transB ? n : k), blasint(transB ? k : n),
+                        alpha, b, blasint(ldb), a, blasint(incA), beta, c, 1)
+            return
+        }
         guard k > 0 else {
             // sgemm with k = 0 is beta * C; do it here rather than trust every BLAS to agree.
             for i in 0..<m { for j in 0..<n { c[i * ldc + j] = beta == 0 ? 0 : beta * c[i * ldc + j] } }

@@ -21,20 +21,22 @@ public final class AvgPool2d: Layer {
         let x = input.contiguous(), g = geometry(x.shape)
         let y = Tensor(uninitialized: g.outputShape, pool: x.pool)
         let h = g.height, w = g.width, ho = g.outHeight, wo = g.outWidth, inv = 1 / Float(kernel * kernel)
-        for nc in 0..<(g.batch * g.inChannels) {
-            let plane = x.pointer + nc * h * w
-            for i in 0..<ho {
-                for j in 0..<wo {
-                    var s: Float = 0
-                    for ki in 0..<kernel {
-                        let iy = i * stride - padding + ki
-                        if iy < 0 || iy >= h { continue }
-                        for kj in 0..<kernel {
-                            let ix = j * stride - padding + kj
-                            if ix >= 0 && ix < w { s += plane[iy * w + ix] }
+        Parallel.forEach(g.batch * g.inChannels) { planes in
+            for nc in planes {
+                let plane = x.pointer + nc * h * w
+                for i in 0..<ho {
+                    for j in 0..<wo {
+                        var s: Float = 0
+                        for ki in 0..<kernel {
+                            let iy = i * stride - padding + ki
+                            if iy < 0 || iy >= h { continue }
+                            for kj in 0..<kernel {
+                                let ix = j * stride - padding + kj
+                                if ix >= 0 && ix < w { s += plane[iy * w + ix] }
+                            }
                         }
+                        y.pointer[(nc * ho + i) * wo + j] = s * inv
                     }
-                    y.pointer[(nc * ho + i) * wo + j] = s * inv
                 }
             }
         }

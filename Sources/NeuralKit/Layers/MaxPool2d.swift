@@ -22,24 +22,26 @@ public final class MaxPool2d: Layer {
         if argmax.count != y.count { argmax = [Int32](repeating: 0, count: y.count) }
         let h = g.height, w = g.width, ho = g.outHeight, wo = g.outWidth
         argmax.withUnsafeMutableBufferPointer { am in
-            for nc in 0..<(g.batch * g.inChannels) {
-                let plane = x.pointer + nc * h * w
-                for i in 0..<ho {
-                    for j in 0..<wo {
-                        var best = -Float.infinity, at = -1
-                        for ki in 0..<kernel {
-                            let iy = i * stride - padding + ki
-                            if iy < 0 || iy >= h { continue }
-                            for kj in 0..<kernel {
-                                let ix = j * stride - padding + kj
-                                if ix < 0 || ix >= w { continue }
-                                let v = plane[iy * w + ix]
-                                if v > best || at < 0 { best = v; at = iy * w + ix }
+            Parallel.forEach(g.batch * g.inChannels) { planes in
+                for nc in planes {
+                    let plane = x.pointer + nc * h * w
+                    for i in 0..<ho {
+                        for j in 0..<wo {
+                            var best = -Float.infinity, at = -1
+                            for ki in 0..<kernel {
+                                let iy = i * stride - padding + ki
+                                if iy < 0 || iy >= h { continue }
+                                for kj in 0..<kernel {
+                                    let ix = j * stride - padding + kj
+                                    if ix < 0 || ix >= w { continue }
+                                    let v = plane[iy * w + ix]
+                                    if v > best || at < 0 { best = v; at = iy * w + ix }
+                                }
                             }
+                            let o = (nc * ho + i) * wo + j
+                            y.pointer[o] = best
+                            am[o] = Int32(nc * h * w + at)
                         }
-                        let o = (nc * ho + i) * wo + j
-                        y.pointer[o] = best
-                        am[o] = Int32(nc * h * w + at)
                     }
                 }
             }

@@ -17,9 +17,11 @@ public final class Upsample: Layer {
         precondition(input.rank == 4, "Upsample expects (N, C, H, W), got \(input.shape)")
         let x = input.contiguous(), s = x.shape, f = factor, h = s[2], w = s[3]
         let y = Tensor(uninitialized: [s[0], s[1], h * f, w * f], pool: x.pool)
-        for nc in 0..<(s[0] * s[1]) {
-            let src = x.pointer + nc * h * w, dst = y.pointer + nc * h * w * f * f
-            for i in 0..<(h * f) { for j in 0..<(w * f) { dst[i * w * f + j] = src[(i / f) * w + j / f] } }
+        Parallel.forEach(s[0] * s[1]) { planes in
+            for nc in planes {
+                let src = x.pointer + nc * h * w, dst = y.pointer + nc * h * w * f * f
+                for i in 0..<(h * f) { for j in 0..<(w * f) { dst[i * w * f + j] = src[(i / f) * w + j / f] } }
+            }
         }
         lastShape = s
         return y
