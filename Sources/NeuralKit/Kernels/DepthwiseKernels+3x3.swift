@@ -1,10 +1,10 @@
 // The depthwise 3x3 convolution every MobileNet block runs (dilation 1, stride 1 or 2, padding 0
 // or 1), one output row at a time: all nine taps accumulate in registers and the row is written
 // once with bias and ReLU/ReLU6 applied, instead of nine read-modify-write passes. Interior
-// columns (all three taps inside the image) go eight at a time in SIMD8; for stride 2 a SIMD16
-// load is split into its even and odd lanes. Border columns and rows take the scalar path, rows
-// outside the image read a zero row. Planes run in parallel (`Parallel`). Tested against
-// `Conv2dReference` beside the general kernel.
+// columns (all three taps inside the image) go eight at a time in SIMD8, the last block
+// overlapping the one before it; for stride 2 SIMD16 loads are split into even and odd lanes.
+// Border columns, and interiors narrower than eight, take the scalar path; rows outside the image
+// read a zero row. Planes run in parallel (`Parallel`). Tested against `Conv2dReference`.
 
 extension DepthwiseKernels {
     /// True when `forward3x3` handles the geometry.
@@ -60,10 +60,13 @@ extension DepthwiseKernels {
             var j = jLo
             let a0 = UnsafeRawPointer(r0), a1 = UnsafeRawPointer(r1), a2 = UnsafeRawPointer(r2)
             let o = UnsafeMutableRawPointer(out)
+            // Blocks of eight outputs; every tap of a block lies inside the row when its start is at
+            // most jHi - 8. The last block ends at jHi, overlapping the one before it (outputs are
+            // written, not accumulated, so recomputing some is harmless).
+            let vector = jHi - jLo >= 8
             if s == 1 {
-                // out[j..j+8) reads columns j-p .. j-p+10.
-                while j + 8 <= jHi {
-                    let base = (j - p) * 4
+                while vector && j < jHi {
+                    let jj = min(j, jHi - 8), base = (jj - p) * 4    // columns jj-p .. jj-p+9
                     var acc = b8
                     acc += w0 * a0.loadUnaligned(fromByteOffset: base, as: SIMD8<Float>.self)
                     acc += w1 * a0.loadUnaligned(fromByteOffset: base + 4, as: SIMD8<Float>.self)
@@ -74,26 +77,26 @@ extension DepthwiseKernels {
                     acc += w6 * a2.loadUnaligned(fromByteOffset: base, as: SIMD8<Float>.self)
                     acc += w7 * a2.loadUnaligned(fromByteOffset: base + 4, as: SIMD8<Float>.self)
                     acc += w8 * a2.loadUnaligned(fromByteOffset: base + 8, as: SIMD8<Float>.self)
-                    o.storeBytes(of: ConvEpilogue.clamp(acc, lo8, hi8), toByteOffset: j * 4, as: SIMD8<Float>.self)
-                    j += 8
+                    o.storeBytes(of: ConvEpilogue.clamp(acc, lo8, hi8), toByteOffset: jj * 4, as: SIMD8<Float>.self)
+                    j = jj + 8
                 }
             } else {
-                // out[j..j+8) reads columns 2j-p .. 2j-p+16; the second SIMD16 load (at +2) reaches
-                // 2j-p+17, so the vector loop stops where that would leave the row.
-                while j + 8 <= jHi && 2 * j - p + 18 <= w {
-                    let base = (2 * j - p) * 4
+                // Columns 2jj-p .. 2jj-p+16: taps 0 and 1 are the even and odd lanes of 16 floats
+                // from 2jj-p, tap 2 the odd lanes of 16 floats from 2jj-p+1.
+                while vector && j < jHi {
+                    let jj = min(j, jHi - 8), base = (2 * jj - p) * 4
                     var acc = b8
                     let u0 = a0.loadUnaligned(fromByteOffset: base, as: SIMD16<Float>.self)
-                    let v0 = a0.loadUnaligned(fromByteOffset: base + 8, as: SIMD16<Float>.self)
-                    acc += w0 * u0.evenHalf + w1 * u0.oddHalf + w2 * v0.evenHalf
+                    let v0 = a0.loadUnaligned(fromByteOffset: base + 4, as: SIMD16<Float>.self)
+                    acc += w0 * u0.evenHalf + w1 * u0.oddHalf + w2 * v0.oddHalf
                     let u1 = a1.loadUnaligned(fromByteOffset: base, as: SIMD16<Float>.self)
-                    let v1 = a1.loadUnaligned(fromByteOffset: base + 8, as: SIMD16<Float>.self)
-                    acc += w3 * u1.evenHalf + w4 * u1.oddHalf + w5 * v1.evenHalf
+                    let v1 = a1.loadUnaligned(fromByteOffset: base + 4, as: SIMD16<Float>.self)
+                    acc += w3 * u1.evenHalf + w4 * u1.oddHalf + w5 * v1.oddHalf
                     let u2 = a2.loadUnaligned(fromByteOffset: base, as: SIMD16<Float>.self)
-                    let v2 = a2.loadUnaligned(fromByteOffset: base + 8, as: SIMD16<Float>.self)
-                    acc += w6 * u2.evenHalf + w7 * u2.oddHalf + w8 * v2.evenHalf
-                    o.storeBytes(of: ConvEpilogue.clamp(acc, lo8, hi8), toByteOffset: j * 4, as: SIMD8<Float>.self)
-                    j += 8
+                    let v2 = a2.loadUnaligned(fromByteOffset: base + 4, as: SIMD16<Float>.self)
+                    acc += w6 * u2.evenHalf + w7 * u2.oddHalf + w8 * v2.oddHalf
+                    o.storeBytes(of: ConvEpilogue.clamp(acc, lo8, hi8), toByteOffset: jj * 4, as: SIMD8<Float>.self)
+                    j = jj + 8
                 }
             }
             // Interior columns left over from the vector loop: all taps in bounds, no checks.
