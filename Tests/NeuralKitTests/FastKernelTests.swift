@@ -2,6 +2,7 @@
 // (every stride/padding it takes, widths that hit the vector loop, its tail and the borders),
 // ReLU/ReLU6 fused into convolutions by BatchNorm folding (forward and gradient equal to the
 // unfused chain), the parallel loop, and FLOP counting against MobileNetV2's published size.
+import Foundation
 import Testing
 @testable import NeuralKit
 
@@ -117,6 +118,24 @@ import Testing
             #expect(!nan.toArray().contains { $0.isNaN } && nan.maxAbsDifference(slow) <= 1e-4 * slow.maxAbs())
         }
         #expect(BLAS.threads == 1, "OpenBLAS must stay single-threaded while gemm splits the work")
+    }
+
+    /// The vectorised exp, sigmoid and tanh against libm over the whole useful range, including the
+    /// clamp at the ends and tanh's switch between its two forms at |x| = 0.625.
+    @Test func fastMathMatchesLibm() {
+        let xs = (-4000...4000).map { Float($0) / 40 } + [-1e-6, 1e-6, 0, 0.6249, 0.6251, -0.6251, 87.9, -86.9]
+        var expErr: Float = 0, sigErr: Float = 0, tanhErr: Float = 0
+        for x in xs {
+            let v = SIMD8<Float>(repeating: x)
+            if x > -87 && x < 88 { expErr = max(expErr, abs(FastMath.exp(v)[3] - expf(x)) / expf(x)) }
+            sigErr = max(sigErr, abs(FastMath.sigmoid(v)[5] - 1 / (1 + expf(-x))))
+            let t = tanhf(x)
+            tanhErr = max(tanhErr, abs(FastMath.tanh(v)[7] - t) / max(abs(t), 1e-30))
+        }
+        #expect(expErr < 5e-7, "exp relative error \(expErr)")
+        #expect(sigErr < 1e-6, "sigmoid absolute error \(sigErr)")
+        #expect(tanhErr < 1e-5, "tanh relative error \(tanhErr)")
+        #expect(FastMath.exp(SIMD8(repeating: 500))[0] == expf(88) && FastMath.tanh(SIMD8(repeating: 50))[0] == 1)
     }
 
     @Test func parallelLoopCoversEveryIndexOnce() {

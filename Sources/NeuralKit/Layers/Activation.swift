@@ -1,5 +1,6 @@
 // Element-wise activations with their derivatives, one layer type parameterised by kind so models
-// read `Activation(.relu6)`. GELU is the exact erf form (PyTorch's default); SiLU is x * sigmoid(x).
+// read `Activation(.relu6)`. Sigmoid and tanh run eight lanes at a time (`FastMath`); `value` is
+// their scalar reference. GELU is the exact erf form (PyTorch's default); SiLU is x * sigmoid(x).
 import Foundation
 
 /// An element-wise non-linearity.
@@ -55,6 +56,8 @@ public final class Activation: Layer {
             case .relu: for i in r { dst[i] = max(src[i], 0) }
             case .relu6: for i in r { dst[i] = min(max(src[i], 0), 6) }
             case .leakyReLU(let a): for i in r { let v = src[i]; dst[i] = v > 0 ? v : a * v }
+            case .sigmoid: FastMath.map(src + r.lowerBound, dst + r.lowerBound, count: r.count, FastMath.sigmoid) { Activation.value(.sigmoid, $0) }
+            case .tanh: FastMath.map(src + r.lowerBound, dst + r.lowerBound, count: r.count, FastMath.tanh, tanhf)
             default: for i in r { dst[i] = Activation.value(k, src[i]) }
             }
         }

@@ -58,7 +58,30 @@ public final class LSTM: Layer {
                 let row = g.pointer + (b * t + s) * 4 * h, cs = c.pointer + (b * t + s) * h
                 let ho = hs.pointer + (b * t + s) * h, out = y.pointer + (b * t + s) * dCount * h + d * h
                 let cp = prev.map { c.pointer + (b * t + $0) * h }
-                for j in 0..<h {
+                let bias = w.bHH.value.pointer
+                // Eight hidden units at a time with the vectorised sigmoid and tanh; the scalar loop
+                // below finishes the rest (and is the same arithmetic with libm).
+                let r = UnsafeMutableRawPointer(row), bb = UnsafeRawPointer(bias)
+                var j0 = 0
+                while j0 + 8 <= h {
+                    typealias V = SIMD8<Float>
+                    @inline(__always) func gate(_ q: Int) -> V {
+                        r.loadUnaligned(fromByteOffset: (q * h + j0) * 4, as: V.self) + bb.loadUnaligned(fromByteOffset: (q * h + j0) * 4, as: V.self)
+                    }
+                    let i = FastMath.sigmoid(gate(0)), f = FastMath.sigmoid(gate(1))
+                    let gg = FastMath.tanh(gate(2)), o = FastMath.sigmoid(gate(3))
+                    r.storeBytes(of: i, toByteOffset: j0 * 4, as: V.self)
+                    r.storeBytes(of: f, toByteOffset: (h + j0) * 4, as: V.self)
+                    r.storeBytes(of: gg, toByteOffset: (2 * h + j0) * 4, as: V.self)
+                    r.storeBytes(of: o, toByteOffset: (3 * h + j0) * 4, as: V.self)
+                    let cPrev = cp.map { UnsafeRawPointer($0).loadUnaligned(fromByteOffset: j0 * 4, as: V.self) } ?? V()
+                    let cn = f * cPrev + i * gg, hn = o * FastMath.tanh(cn)
+                    UnsafeMutableRawPointer(cs).storeBytes(of: cn, toByteOffset: j0 * 4, as: V.self)
+                    UnsafeMutableRawPointer(ho).storeBytes(of: hn, toByteOffset: j0 * 4, as: V.self)
+                    UnsafeMutableRawPointer(out).storeBytes(of: hn, toByteOffset: j0 * 4, as: V.self)
+                    j0 += 8
+                }
+                for j in j0..<h {
                     let i = LSTM.sigmoid(row[j] + w.bHH.value.pointer[j])
                     let f = LSTM.sigmoid(row[h + j] + w.bHH.value.pointer[h + j])
                     let gg = tanhf(row[2 * h + j] + w.bHH.value.pointer[2 * h + j])
