@@ -24,15 +24,23 @@ public enum Conv2dKernels {
             for ki in 0..<k {
                 for kj in 0..<k {
                     let dst = col + row * ho * wo
+                    // Output columns whose input column ox*s + offset lies inside the row: the same for
+                    // every output row of this tap, so the edges are zero-filled and the middle copied
+                    // (a memcpy at stride 1) without a test per element.
+                    let offset = kj * d - p
+                    let cols = DepthwiseKernels.columns(g, offset: offset)
                     for oy in 0..<ho {
                         let iy = oy * s - p + ki * d
                         let line = dst + oy * wo
-                        if iy < 0 || iy >= h { line.update(repeating: 0, count: wo); continue }
-                        let src = plane + iy * w
-                        for ox in 0..<wo {
-                            let ix = ox * s - p + kj * d
-                            line[ox] = (ix >= 0 && ix < w) ? src[ix] : 0
+                        if iy < 0 || iy >= h || cols.isEmpty { line.update(repeating: 0, count: wo); continue }
+                        let src = plane + iy * w + offset
+                        line.update(repeating: 0, count: cols.lowerBound)
+                        if s == 1 {
+                            (line + cols.lowerBound).update(from: src + cols.lowerBound, count: cols.count)
+                        } else {
+                            for ox in cols { line[ox] = src[ox * s] }
                         }
+                        (line + cols.upperBound).update(repeating: 0, count: wo - cols.upperBound)
                     }
                     row += 1
                 }

@@ -25,6 +25,23 @@ public final class MaxPool2d: Layer {
             Parallel.forEach(g.batch * g.inChannels) { planes in
                 for nc in planes {
                     let plane = x.pointer + nc * h * w
+                    if kernel == 2 && stride == 2 && padding == 0 {
+                        // The usual 2x2 window without the general loop's bounds tests; the same
+                        // first-maximum-wins rule.
+                        for i in 0..<ho {
+                            for j in 0..<wo {
+                                let at0 = 2 * i * w + 2 * j
+                                var best = plane[at0], at = at0
+                                if plane[at0 + 1] > best { best = plane[at0 + 1]; at = at0 + 1 }
+                                if plane[at0 + w] > best { best = plane[at0 + w]; at = at0 + w }
+                                if plane[at0 + w + 1] > best { best = plane[at0 + w + 1]; at = at0 + w + 1 }
+                                let o = (nc * ho + i) * wo + j
+                                y.pointer[o] = best
+                                am[o] = Int32(nc * h * w + at)
+                            }
+                        }
+                        continue
+                    }
                     for i in 0..<ho {
                         for j in 0..<wo {
                             var best = -Float.infinity, at = -1
