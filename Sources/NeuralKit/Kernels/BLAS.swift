@@ -18,8 +18,9 @@ public enum BLAS {
     /// OpenBLAS set to one thread once, before the first product (see the file comment).
     static let singleThreadedOpenBLAS: Void = openblas_set_num_threads(1)
 
-    /// Multiply-adds below which a product runs on one thread (a dispatch costs microseconds).
-    static let parallelThreshold = 1 << 18
+    /// Multiply-adds below which a product runs on one thread (1M: 20-40 us of work, against a
+    /// dispatch of 5-20 us).
+    static let parallelThreshold = 1 << 20
 
     /// C (m, n) = alpha * op(A) (m, k) * op(B) (k, n) + beta * C, row-major, via `cblas_sgemm`,
     /// split into blocks of columns (or rows, when C is narrow) over `Parallel.threads`.

@@ -9,7 +9,7 @@ public enum Conv2dKernels {
     /// Unfolds one group of one image into `col`, channels split across threads.
     /// input: (Cg, H, W) at `x`; col: (Cg*k*k, Ho*Wo).
     static func im2col(_ g: ConvGeometry, _ x: UnsafePointer<Float>, _ col: UnsafeMutablePointer<Float>) {
-        Parallel.forEach(g.groupIn, grain: max(1, 16384 / max(1, g.kernel * g.kernel * g.outPlane))) { channels in
+        Parallel.forEach(g.groupIn, grain: Parallel.grain(work: g.kernel * g.kernel * g.outPlane)) { channels in
             im2col(g, x, col, channels: channels)
         }
     }

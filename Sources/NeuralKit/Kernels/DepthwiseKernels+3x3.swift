@@ -17,7 +17,7 @@ extension DepthwiseKernels {
                            bias: UnsafePointer<Float>?, epilogue: ConvEpilogue, y: UnsafeMutablePointer<Float>) {
         precondition(has3x3Path(g), "3x3 depthwise path on \(g)")
         let h = g.height, w = g.width, ho = g.outHeight, wo = g.outWidth, plane = h * w
-        Parallel.forEach(g.batch * g.inChannels, grain: 1) { range in
+        Parallel.forEach(g.batch * g.inChannels, grain: Parallel.grain(work: ho * wo * 9)) { range in
             // One zero row per worker stands in for rows above and below the image.
             let zeros = UnsafeMutablePointer<Float>.allocate(capacity: w + 32)
             zeros.initialize(repeating: 0, count: w + 32)

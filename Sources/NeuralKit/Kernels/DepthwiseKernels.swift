@@ -25,7 +25,7 @@ public enum DepthwiseKernels {
             forward3x3(g, x: x, weight: weight, bias: bias, epilogue: epilogue, y: y)
             return
         }
-        Parallel.forEach(g.batch * g.inChannels) { range in
+        Parallel.forEach(g.batch * g.inChannels, grain: Parallel.grain(work: g.outPlane * g.kernel * g.kernel)) { range in
             forwardGeneral(g, x: x, weight: weight, bias: bias, y: y, planes: range)
             let plane = g.outHeight * g.outWidth
             if epilogue != .none { for nc in range { epilogue.apply(y + nc * plane, count: plane, bias: 0) } }
@@ -71,7 +71,7 @@ public enum DepthwiseKernels {
         let s = g.stride, p = g.padding, d = g.dilation
         if let dx { dx.update(repeating: 0, count: g.batch * g.inChannels * h * w) }
         // Parallel over channels: each channel's dWeight and dBias are written by one thread only.
-        Parallel.forEach(g.inChannels) { channels in
+        Parallel.forEach(g.inChannels, grain: Parallel.grain(work: 2 * g.batch * g.outPlane * g.kernel * g.kernel)) { channels in
             for c in channels {
                 for n in 0..<g.batch {
                     let nc = n * g.inChannels + c

@@ -17,6 +17,14 @@ public enum Parallel {
         threads = n
     }
 
+    /// Work (multiply-adds or element operations) below which a chunk is not worth a thread: waking a
+    /// worker costs 5-20 microseconds on this machine, about 64K simple operations. Per-layer
+    /// dispatches on the small late-MobileNet layers cost more than they saved before this.
+    static let minimumWork = 1 << 16
+
+    /// The `grain` for items of `work` operations each: enough items per chunk to pay for a thread.
+    static func grain(work: Int) -> Int { max(1, minimumWork / max(1, work)) }
+
     /// A value handed to the worker threads; the caller guarantees the chunks touch disjoint memory.
     struct Unchecked<T>: @unchecked Sendable { let value: T }
 

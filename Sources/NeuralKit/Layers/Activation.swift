@@ -49,9 +49,9 @@ public final class Activation: Layer {
         let x = input.contiguous()
         let y = Tensor(uninitialized: x.shape, pool: x.pool)
         let src = x.pointer, dst = y.pointer, k = kind
-        // Chunks of at least 16K elements over `Parallel`'s threads. The common kinds get their own
+        // Chunks of at least `Parallel.minimumWork` elements over `Parallel`'s threads. The common kinds get their own
         // loops so the switch is not inside the element loop.
-        Parallel.forEach(x.count, grain: 1 << 14) { r in
+        Parallel.forEach(x.count, grain: Parallel.minimumWork) { r in
             switch k {
             case .relu: for i in r { dst[i] = max(src[i], 0) }
             case .relu6: for i in r { dst[i] = min(max(src[i], 0), 6) }

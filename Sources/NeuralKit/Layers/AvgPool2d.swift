@@ -21,7 +21,7 @@ public final class AvgPool2d: Layer {
         let x = input.contiguous(), g = geometry(x.shape)
         let y = Tensor(uninitialized: g.outputShape, pool: x.pool)
         let h = g.height, w = g.width, ho = g.outHeight, wo = g.outWidth, inv = 1 / Float(kernel * kernel)
-        Parallel.forEach(g.batch * g.inChannels) { planes in
+        Parallel.forEach(g.batch * g.inChannels, grain: Parallel.grain(work: ho * wo * kernel * kernel)) { planes in
             for nc in planes {
                 let plane = x.pointer + nc * h * w
                 for i in 0..<ho {

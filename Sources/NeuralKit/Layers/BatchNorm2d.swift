@@ -49,7 +49,7 @@ public final class BatchNorm2d: Layer {
         let xp = x.pointer, yp = y.pointer, hp = xhat.pointer, isTraining = training
         // Channels are independent: each thread owns its channels' statistics and outputs.
         lastInvStd.withUnsafeMutableBufferPointer { lastInv in
-            Parallel.forEach(channels) { cs in
+            Parallel.forEach(channels, grain: Parallel.grain(work: 2 * m)) { cs in
                 for c in cs {
                     var mean: Float, invStd: Float
                     if isTraining {
@@ -92,7 +92,7 @@ public final class BatchNorm2d: Layer {
         let dx = Tensor(uninitialized: xhat.shape, pool: xhat.pool)
         let dyp = dy.pointer, xh = xhat.pointer, dxp = dx.pointer, trainingPass = lastTrainingPass
         lastInvStd.withUnsafeBufferPointer { lastInv in
-            Parallel.forEach(channels) { cs in
+            Parallel.forEach(channels, grain: Parallel.grain(work: 2 * n * plane)) { cs in
                 for c in cs {
                     var sumDy: Float = 0, sumDyXhat: Float = 0
                     for i in 0..<n {

@@ -22,7 +22,7 @@ public final class MaxPool2d: Layer {
         if argmax.count != y.count { argmax = [Int32](repeating: 0, count: y.count) }
         let h = g.height, w = g.width, ho = g.outHeight, wo = g.outWidth
         argmax.withUnsafeMutableBufferPointer { am in
-            Parallel.forEach(g.batch * g.inChannels) { planes in
+            Parallel.forEach(g.batch * g.inChannels, grain: Parallel.grain(work: ho * wo * kernel * kernel)) { planes in
                 for nc in planes {
                     let plane = x.pointer + nc * h * w
                     if kernel == 2 && stride == 2 && padding == 0 {

@@ -17,7 +17,7 @@ public final class Upsample: Layer {
         precondition(input.rank == 4, "Upsample expects (N, C, H, W), got \(input.shape)")
         let x = input.contiguous(), s = x.shape, f = factor, h = s[2], w = s[3]
         let y = Tensor(uninitialized: [s[0], s[1], h * f, w * f], pool: x.pool)
-        Parallel.forEach(s[0] * s[1]) { planes in
+        Parallel.forEach(s[0] * s[1], grain: Parallel.grain(work: h * w * f * f)) { planes in
             for nc in planes {
                 let src = x.pointer + nc * h * w, dst = y.pointer + nc * h * w * f * f
                 for i in 0..<(h * f) { for j in 0..<(w * f) { dst[i * w * f + j] = src[(i / f) * w + j / f] } }
