@@ -58,7 +58,8 @@ public enum BLAS {
         }
     }
 
-    /// One `cblas_sgemm` call on the calling thread.
+    /// One `cblas_sgemm` call on the calling thread (callers that parallelise over something else,
+    /// such as the images of a batch, use it directly).
     static func gemmBlock(transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Float,
                           a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
                           beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int) {

@@ -76,12 +76,33 @@ public enum Conv2dKernels {
 
     /// Forward convolution; `epilogue` clamps after the bias (ReLU/ReLU6 fused by BatchNorm folding).
     /// x: (N, Cin, H, W); weight: (Cout, Cin/g, k, k); bias: (Cout) or nil; y: (N, Cout, Ho, Wo);
-    /// col: scratch of `patchSize * outPlane` floats (unused for pointwise).
+    /// col: scratch of `patchSize * outPlane` floats (unused for pointwise, and for batches of at least
+    /// `Parallel.threads` images, which take one scratch per thread from `TensorPool.shared`).
     public static func forward(_ g: ConvGeometry, x: UnsafePointer<Float>, weight: UnsafePointer<Float>,
                                bias: UnsafePointer<Float>?, epilogue: ConvEpilogue = .none, y: UnsafeMutablePointer<Float>,
                                col: UnsafeMutablePointer<Float>) {
         let inImage = g.inChannels * g.height * g.width, outImage = g.outChannels * g.outPlane
         let finish = bias != nil || epilogue != .none
+        if g.groups == 1 && g.batch >= Parallel.threads && Parallel.threads > 1 {
+            // A batch: whole images per thread, each one single-threaded product, instead of
+            // splitting every image's product (one dispatch per layer, and each thread finishes its
+            // image's output in its own cache). Each thread unfolds into its own column buffer.
+            Parallel.forEach(g.batch) { images in
+                let scratch = g.isPointwise ? nil : Tensor(uninitialized: [g.patchSize * g.outPlane], pool: .shared)
+                for n in images {
+                    let xn = x + n * inImage, yn = y + n * outImage
+                    let b: UnsafePointer<Float>
+                    if let scratch { im2col(g, xn, scratch.pointer, channels: 0..<g.groupIn); b = UnsafePointer(scratch.pointer) } else { b = xn }
+                    BLAS.gemmBlock(transA: false, transB: false, m: g.outChannels, n: g.outPlane, k: g.patchSize,
+                                   alpha: 1, a: weight, lda: g.patchSize, b: b, ldb: g.outPlane,
+                                   beta: 0, c: yn, ldc: g.outPlane)
+                    if finish {
+                        for o in 0..<g.outChannels { epilogue.apply(yn + o * g.outPlane, count: g.outPlane, bias: bias?[o] ?? 0) }
+                    }
+                }
+            }
+            return
+        }
         for n in 0..<g.batch {
             for grp in 0..<g.groups {
                 let xg = x + n * inImage + grp * g.groupIn * g.height * g.width
