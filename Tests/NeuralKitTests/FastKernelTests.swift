@@ -7,14 +7,16 @@ import Testing
 @testable import NeuralKit
 
 @Suite struct FastKernelTests {
-    /// Depthwise 3x3 geometries: stride 1 and 2, padding 0 and 1, widths from 1 to past two SIMD blocks.
+    /// Depthwise 3x3 geometries: stride 1 and 2, padding 0 and 1, widths from 1 to past two SIMD
+    /// blocks; the last two have enough planes to be split across threads (`Parallel.grain`).
     static let depthwise: [ConvGeometry] = [1, 2, 3, 7, 8, 9, 16, 17, 23, 40].flatMap { w in
         [(1, 1), (2, 1), (1, 0), (2, 0)].compactMap { s, p -> ConvGeometry? in
             guard w + 2 * p >= 3 else { return nil }
             return ConvGeometry(batch: 2, inChannels: 3, height: max(3, w / 2 + 1), width: w, outChannels: 3,
                                 kernel: 3, stride: s, padding: p, groups: 3)
         }
-    }
+    } + [ConvGeometry(batch: 2, inChannels: 96, height: 40, width: 40, outChannels: 96, kernel: 3, stride: 1, padding: 1, groups: 96),
+         ConvGeometry(batch: 2, inChannels: 192, height: 40, width: 40, outChannels: 192, kernel: 3, stride: 2, padding: 1, groups: 192)]
 
     static func reference(_ g: ConvGeometry, _ x: Tensor, _ w: Tensor, _ b: Tensor?, _ e: ConvEpilogue) -> Tensor {
         let y = Tensor(zeros: g.outputShape)
@@ -26,6 +28,7 @@ import Testing
 
     @Test(arguments: depthwise) func depthwise3x3MatchesReference(_ g: ConvGeometry) {
         #expect(DepthwiseKernels.has3x3Path(g))
+        if g.inChannels > 3 { #expect(g.batch * g.inChannels / Parallel.grain(work: g.outPlane * 9) >= 2, "not split: \(g)") }
         var rng = SeededRandom(seed: UInt64(g.width * 10 + g.stride + g.padding))
         let x = Tensor(shape: [g.batch, g.inChannels, g.height, g.width], rng: &rng) { $0.normal() * 3 }
         let w = Tensor(shape: g.weightShape, rng: &rng) { $0.normal() }
@@ -92,7 +95,7 @@ import Testing
 
     /// Products big enough to be split (by columns when C is wide, by rows when narrow), a single
     /// row (the sgemv path), every transpose, against the triple loop; `blockDone` sees every element of C exactly once.
-    @Test(arguments: [(64, 700, 96), (600, 40, 128), (48, 33, 5), (1, 300, 70)])
+    @Test(arguments: [(64, 700, 96), (600, 40, 256), (48, 33, 5), (1, 300, 70)])
     func splitGemmMatchesNaive(_ size: (Int, Int, Int)) {
         let (m, n, k) = size
         var rng = SeededRandom(seed: UInt64(m * n))

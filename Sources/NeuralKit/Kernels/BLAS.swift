@@ -18,9 +18,10 @@ public enum BLAS {
     /// OpenBLAS set to one thread once, before the first product (see the file comment).
     static let singleThreadedOpenBLAS: Void = openblas_set_num_threads(1)
 
-    /// Multiply-adds below which a product runs on one thread (1M: 20-40 us of work, against a
-    /// dispatch of 5-20 us).
-    static let parallelThreshold = 1 << 20
+    /// Multiply-adds below which a product runs on one thread (4M: 80-160 us of work). Waking a
+    /// worker costs 20-50 us in this VM when the other core is busy, so smaller splits lost time
+    /// on the small late layers of a batch-1 forward.
+    static let parallelThreshold = 1 << 22
 
     /// C (m, n) = alpha * op(A) (m, k) * op(B) (k, n) + beta * C, row-major, via `cblas_sgemm`,
     /// split into blocks of columns (or rows, when C is narrow) over `Parallel.threads`.

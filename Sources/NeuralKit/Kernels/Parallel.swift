@@ -18,9 +18,9 @@ public enum Parallel {
     }
 
     /// Work (multiply-adds or element operations) below which a chunk is not worth a thread: waking a
-    /// worker costs 5-20 microseconds on this machine, about 64K simple operations. Per-layer
-    /// dispatches on the small late-MobileNet layers cost more than they saved before this.
-    static let minimumWork = 1 << 16
+    /// worker costs 20-50 microseconds in this VM when the other core is busy, about 256K simple
+    /// operations. Per-layer dispatches on the small late-MobileNet layers cost more than they saved.
+    static let minimumWork = 1 << 18
 
     /// The `grain` for items of `work` operations each: enough items per chunk to pay for a thread.
     static func grain(work: Int) -> Int { max(1, minimumWork / max(1, work)) }
