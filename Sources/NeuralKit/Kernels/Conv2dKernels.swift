@@ -132,6 +132,10 @@ public enum Conv2dKernels {
                                 col: UnsafeMutablePointer<Float>) {
         let inImage = g.inChannels * g.height * g.width, outImage = g.outChannels * g.outPlane
         if let dx { dx.update(repeating: 0, count: g.batch * inImage) }
+        if g.groups == 1 && g.batch >= Parallel.threads && Parallel.threads > 1 {
+            backwardByImage(g, x: x, weight: weight, dy: dy, dx: dx, dWeight: dWeight, dBias: dBias)
+            return
+        }
         for n in 0..<g.batch {
             for grp in 0..<g.groups {
                 let xg = x + n * inImage + grp * g.groupIn * g.height * g.width
@@ -165,6 +169,56 @@ public enum Conv2dKernels {
                     dBias[o] += s
                 }
             }
+        }
+    }
+
+    /// `backward` for a batch of at least `Parallel.threads` images (groups 1): each thread takes
+    /// whole images with single-threaded products, accumulating dWeight and dBias into its own
+    /// buffer (added up at the end), and unfolding into its own column scratch.
+    static func backwardByImage(_ g: ConvGeometry, x: UnsafePointer<Float>, weight: UnsafePointer<Float>,
+                                dy: UnsafePointer<Float>, dx: UnsafeMutablePointer<Float>?,
+                                dWeight: UnsafeMutablePointer<Float>?, dBias: UnsafeMutablePointer<Float>?) {
+        let inImage = g.inChannels * g.height * g.width, outImage = g.outChannels * g.outPlane
+        let chunks = min(Parallel.threads, g.batch), wCount = g.outChannels * g.patchSize
+        let partial = Tensor(zeros: [chunks, wCount + g.outChannels], pool: .shared)   // dW, then dBias
+        Parallel.forEach(chunks) { cs in
+            for c in cs {
+                let dW = partial.pointer + c * (wCount + g.outChannels), dB = dW + wCount
+                let scratch = g.isPointwise ? nil : Tensor(uninitialized: [g.patchSize * g.outPlane], pool: .shared)
+                for n in (g.batch * c / chunks)..<(g.batch * (c + 1) / chunks) {
+                    let xn = x + n * inImage, dyn = dy + n * outImage
+                    if dWeight != nil {
+                        let cols: UnsafePointer<Float>
+                        if g.isPointwise { cols = xn } else { im2col(g, xn, scratch!.pointer, channels: 0..<g.groupIn); cols = UnsafePointer(scratch!.pointer) }
+                        BLAS.gemmBlock(transA: false, transB: true, m: g.outChannels, n: g.patchSize, k: g.outPlane, alpha: 1,
+                                       a: dyn, lda: g.outPlane, b: cols, ldb: g.outPlane, beta: 1, c: dW, ldc: g.patchSize)
+                    }
+                    if let dx {
+                        let dxn = dx + n * inImage
+                        if g.isPointwise {
+                            BLAS.gemmBlock(transA: true, transB: false, m: g.patchSize, n: g.outPlane, k: g.outChannels, alpha: 1,
+                                           a: weight, lda: g.patchSize, b: dyn, ldb: g.outPlane, beta: 0, c: dxn, ldc: g.outPlane)
+                        } else {
+                            BLAS.gemmBlock(transA: true, transB: false, m: g.patchSize, n: g.outPlane, k: g.outChannels, alpha: 1,
+                                           a: weight, lda: g.patchSize, b: dyn, ldb: g.outPlane, beta: 0, c: scratch!.pointer, ldc: g.outPlane)
+                            col2im(g, scratch!.pointer, dxn)
+                        }
+                    }
+                    if dBias != nil {
+                        for o in 0..<g.outChannels {
+                            let line = dyn + o * g.outPlane
+                            var sum: Float = 0
+                            for i in 0..<g.outPlane { sum += line[i] }
+                            dB[o] += sum
+                        }
+                    }
+                }
+            }
+        }
+        for c in 0..<chunks {
+            let dW = partial.pointer + c * (wCount + g.outChannels), dB = dW + wCount
+            if let dWeight { for i in 0..<wCount { dWeight[i] += dW[i] } }
+            if let dBias { for o in 0..<g.outChannels { dBias[o] += dB[o] } }
         }
     }
 }
