@@ -5,7 +5,7 @@
 // Threads: OpenBLAS runs single-threaded and `gemm` splits large products into column (or row)
 // blocks over `Parallel`'s threads itself. OpenBLAS's own workers spin in sched_yield for a long
 // while after every call; with them, the depthwise and element-wise loops between two gemms ran
-// on cores those spinners held (45% of a 2-thread MobileNetV2 forward was spent spinning). One
+// on cores those spinners held (45% of the CPU samples of a 2-thread MobileNetV2 bench). One
 // pool for everything also lets a convolution finish each block (bias, ReLU6) while it is in cache
 // (`blockDone`).
 // Debian 12's OpenBLAS 0.3.21 declares `cblas_sbgemm` / `cblas_sbstobf16` in cblas.h but is built

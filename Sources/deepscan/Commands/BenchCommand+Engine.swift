@@ -95,6 +95,9 @@ extension BenchCommand {
                 let x = Tensor(shape: c.input, rng: &rng) { $0.normal() }
                 let flops = FLOPCount.forward(model, input: x)
                 let ortMs = try peer.peer?.medianMs(c.name, runs: runs)
+                // ORT's idle workers spin for a while after its last run (its default); in one pair of
+                // runs ours right after it were up to 2x slower than without ORT, so let them park.
+                if ortMs != nil { Thread.sleep(forTimeInterval: 0.5) }
                 let seconds = try BenchCommand.medianSeconds(runs: runs) { _ = model.forward(x) }
                 rows.append(EngineReport.Row(name: c.name, flops: flops, medianSeconds: seconds, ortMs: ortMs))
             }
