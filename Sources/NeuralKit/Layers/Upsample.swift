@@ -20,7 +20,12 @@ public final class Upsample: Layer {
         Parallel.forEach(s[0] * s[1], grain: Parallel.grain(work: h * w * f * f)) { planes in
             for nc in planes {
                 let src = x.pointer + nc * h * w, dst = y.pointer + nc * h * w * f * f
-                for i in 0..<(h * f) { for j in 0..<(w * f) { dst[i * w * f + j] = src[(i / f) * w + j / f] } }
+                // Each input row widened once, then copied to the other f - 1 output rows.
+                for i in 0..<h {
+                    let row = dst + i * f * w * f, line = src + i * w
+                    for j in 0..<w { for r in 0..<f { row[j * f + r] = line[j] } }
+                    for r in 1..<f { (row + r * w * f).update(from: row, count: w * f) }
+                }
             }
         }
         lastShape = s
