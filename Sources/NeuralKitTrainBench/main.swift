@@ -56,7 +56,7 @@ let options = Options(Array(CommandLine.arguments.dropFirst()))
 var dataRNG = SeededRandom(seed: 7)
 let input = Tensor(shape: [options.batch, 3, options.size, options.size], rng: &dataRNG) { $0.normal() }
 let target = Tensor(shape: [options.batch, 1], rng: &dataRNG) { $0.nextUniform() < 0.5 ? 0 : 1 }
-let defaultThreads = BLAS.threads
+let defaultThreads = Parallel.threads
 
 /// Process CPU time (user + system) in seconds.
 func cpuSeconds() -> Double {
@@ -68,10 +68,10 @@ func cpuSeconds() -> Double {
 /// Median samples/s of `rounds` rounds, and the cores busy on average (CPU time / wall time) over all rounds:
 /// on a machine shared with other work, two workers can only be as fast as the cores they get.
 @MainActor func measure(workers: Int, blasThreads: Int) -> (samplesPerSecond: Double, stepMilliseconds: Double, coresBusy: Double, samplesPerCPUSecond: Double) {
-    BLAS.setThreads(blasThreads)
-    defer { BLAS.setThreads(defaultThreads) }
+    Parallel.setThreads(blasThreads)
+    defer { Parallel.setThreads(defaultThreads) }
     let dp = DataParallel(workers: workers, makeModel: spatialCNN)
-    dp.blasThreadsPerWorker = blasThreads
+    dp.threadsPerWorker = blasThreads
     let opt = AdamW(dp.model.parameters, learningRate: 1e-3)
     let step = { _ = dp.step(input: input, target: target, optimizer: opt) { Loss.bceWithLogits($0, $1) } }
     for _ in 0..<3 { step() }

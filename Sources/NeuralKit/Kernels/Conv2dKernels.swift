@@ -6,26 +6,41 @@
 
 /// Fast grouped 2-D convolution kernels on contiguous NCHW buffers.
 public enum Conv2dKernels {
-    /// Unfolds one group of one image into `col`.
+    /// Unfolds one group of one image into `col`, channels split across threads.
     /// input: (Cg, H, W) at `x`; col: (Cg*k*k, Ho*Wo).
     static func im2col(_ g: ConvGeometry, _ x: UnsafePointer<Float>, _ col: UnsafeMutablePointer<Float>) {
+        Parallel.forEach(g.groupIn, grain: Parallel.grain(work: g.kernel * g.kernel * g.outPlane)) { channels in
+            im2col(g, x, col, channels: channels)
+        }
+    }
+
+    /// The rows of `col` for input channels `channels` (rows c*k*k ..< (c+1)*k*k).
+    static func im2col(_ g: ConvGeometry, _ x: UnsafePointer<Float>, _ col: UnsafeMutablePointer<Float>, channels: Range<Int>) {
         let k = g.kernel, ho = g.outHeight, wo = g.outWidth, h = g.height, w = g.width
         let s = g.stride, p = g.padding, d = g.dilation
-        var row = 0
-        for c in 0..<g.groupIn {
+        var row = channels.lowerBound * k * k
+        for c in channels {
             let plane = x + c * h * w
             for ki in 0..<k {
                 for kj in 0..<k {
                     let dst = col + row * ho * wo
+                    // Output columns whose input column ox*s + offset lies inside the row: the same for
+                    // every output row of this tap, so the edges are zero-filled and the middle copied
+                    // (a memcpy at stride 1) without a test per element.
+                    let offset = kj * d - p
+                    let cols = DepthwiseKernels.columns(g, offset: offset)
                     for oy in 0..<ho {
                         let iy = oy * s - p + ki * d
                         let line = dst + oy * wo
-                        if iy < 0 || iy >= h { line.update(repeating: 0, count: wo); continue }
-                        let src = plane + iy * w
-                        for ox in 0..<wo {
-                            let ix = ox * s - p + kj * d
-                            line[ox] = (ix >= 0 && ix < w) ? src[ix] : 0
+                        if iy < 0 || iy >= h || cols.isEmpty { line.update(repeating: 0, count: wo); continue }
+                        let src = plane + iy * w + offset
+                        line.update(repeating: 0, count: cols.lowerBound)
+                        if s == 1 {
+                            (line + cols.lowerBound).update(from: src + cols.lowerBound, count: cols.count)
+                        } else {
+                            for ox in cols { line[ox] = src[ox * s] }
                         }
+                        (line + cols.upperBound).update(repeating: 0, count: wo - cols.upperBound)
                     }
                     row += 1
                 }
@@ -59,17 +74,40 @@ public enum Conv2dKernels {
         }
     }
 
-    /// Forward convolution.
+    /// Forward convolution; `epilogue` clamps after the bias (ReLU/ReLU6 fused by BatchNorm folding).
     /// x: (N, Cin, H, W); weight: (Cout, Cin/g, k, k); bias: (Cout) or nil; y: (N, Cout, Ho, Wo);
-    /// col: scratch of `patchSize * outPlane` floats (unused for pointwise); packedWeight: the weight
-    /// as bf16 (Cout, patchSize) to multiply in bf16 on oneDNN instead (`ComputePrecision.bfloat16`).
+    /// col: scratch of `patchSize * outPlane` floats (unused for pointwise, and for batches of at least
+    /// `Parallel.threads` images, which take one scratch per thread from `TensorPool.shared`);
+    /// packedWeight: the weight as bf16 (Cout, patchSize) to multiply in bf16 on oneDNN instead
+    /// (`ComputePrecision.bfloat16`, `forwardBF16`).
     public static func forward(_ g: ConvGeometry, x: UnsafePointer<Float>, weight: UnsafePointer<Float>,
-                               bias: UnsafePointer<Float>?, y: UnsafeMutablePointer<Float>,
+                               bias: UnsafePointer<Float>?, epilogue: ConvEpilogue = .none, y: UnsafeMutablePointer<Float>,
                                col: UnsafeMutablePointer<Float>, packedWeight: BF16Matrix? = nil) {
-        if let packedWeight, g.isPointwise, g.groups == 1 {
-            return forwardPointwiseBF16(g, x: x, weight: packedWeight, bias: bias, y: y)
+        if let packedWeight {
+            return forwardBF16(g, x: x, weight: packedWeight, bias: bias, epilogue: epilogue, y: y, col: col)
         }
         let inImage = g.inChannels * g.height * g.width, outImage = g.outChannels * g.outPlane
+        let finish = bias != nil || epilogue != .none
+        if g.groups == 1 && g.batch >= Parallel.threads && Parallel.threads > 1 {
+            // A batch: whole images per thread, each one single-threaded product, instead of
+            // splitting every image's product (one dispatch per layer, and each thread finishes its
+            // image's output in its own cache). Each thread unfolds into its own column buffer.
+            Parallel.forEach(g.batch) { images in
+                let scratch = g.isPointwise ? nil : Tensor(uninitialized: [g.patchSize * g.outPlane], pool: .shared)
+                for n in images {
+                    let xn = x + n * inImage, yn = y + n * outImage
+                    let b: UnsafePointer<Float>
+                    if let scratch { im2col(g, xn, scratch.pointer, channels: 0..<g.groupIn); b = UnsafePointer(scratch.pointer) } else { b = xn }
+                    BLAS.gemmBlock(transA: false, transB: false, m: g.outChannels, n: g.outPlane, k: g.patchSize,
+                                   alpha: 1, a: weight, lda: g.patchSize, b: b, ldb: g.outPlane,
+                                   beta: 0, c: yn, ldc: g.outPlane)
+                    if finish {
+                        for o in 0..<g.outChannels { epilogue.apply(yn + o * g.outPlane, count: g.outPlane, bias: bias?[o] ?? 0) }
+                    }
+                }
+            }
+            return
+        }
         for n in 0..<g.batch {
             for grp in 0..<g.groups {
                 let xg = x + n * inImage + grp * g.groupIn * g.height * g.width
@@ -77,20 +115,15 @@ public enum Conv2dKernels {
                 let wg = weight + grp * g.groupOut * g.patchSize
                 let b: UnsafePointer<Float>
                 if g.isPointwise { b = xg } else { im2col(g, xg, col); b = UnsafePointer(col) }
-                if let packedWeight {
-                    BF16GEMM.gemm(m: g.groupOut, n: g.outPlane, k: g.patchSize,
-                                  a: .bf16(packedWeight.pointer + grp * g.groupOut * g.patchSize),
-                                  b: .float32(b, ld: g.outPlane), c: yg, ldc: g.outPlane)
-                } else {
-                    BLAS.gemm(m: g.groupOut, n: g.outPlane, k: g.patchSize, a: wg, lda: g.patchSize,
-                              b: b, ldb: g.outPlane, c: yg, ldc: g.outPlane)
-                }
-            }
-            if let bias {
-                for o in 0..<g.outChannels {
-                    let line = y + n * outImage + o * g.outPlane, bo = bias[o]
-                    for i in 0..<g.outPlane { line[i] += bo }
-                }
+                // Bias and clamp on each block of the output while it is still in cache.
+                BLAS.gemm(m: g.groupOut, n: g.outPlane, k: g.patchSize, a: wg, lda: g.patchSize,
+                          b: b, ldb: g.outPlane, c: yg, ldc: g.outPlane,
+                          blockDone: finish ? { rows, cols in
+                              for o in rows {
+                                  epilogue.apply(yg + o * g.outPlane + cols.lowerBound, count: cols.count,
+                                                 bias: bias?[grp * g.groupOut + o] ?? 0)
+                              }
+                          } : nil)
             }
         }
     }
@@ -104,6 +137,10 @@ public enum Conv2dKernels {
                                 col: UnsafeMutablePointer<Float>) {
         let inImage = g.inChannels * g.height * g.width, outImage = g.outChannels * g.outPlane
         if let dx { dx.update(repeating: 0, count: g.batch * inImage) }
+        if g.groups == 1 && g.batch >= Parallel.threads && Parallel.threads > 1 {
+            backwardByImage(g, x: x, weight: weight, dy: dy, dx: dx, dWeight: dWeight, dBias: dBias)
+            return
+        }
         for n in 0..<g.batch {
             for grp in 0..<g.groups {
                 let xg = x + n * inImage + grp * g.groupIn * g.height * g.width
@@ -137,6 +174,56 @@ public enum Conv2dKernels {
                     dBias[o] += s
                 }
             }
+        }
+    }
+
+    /// `backward` for a batch of at least `Parallel.threads` images (groups 1): each thread takes
+    /// whole images with single-threaded products, accumulating dWeight and dBias into its own
+    /// buffer (added up at the end), and unfolding into its own column scratch.
+    static func backwardByImage(_ g: ConvGeometry, x: UnsafePointer<Float>, weight: UnsafePointer<Float>,
+                                dy: UnsafePointer<Float>, dx: UnsafeMutablePointer<Float>?,
+                                dWeight: UnsafeMutablePointer<Float>?, dBias: UnsafeMutablePointer<Float>?) {
+        let inImage = g.inChannels * g.height * g.width, outImage = g.outChannels * g.outPlane
+        let chunks = min(Parallel.threads, g.batch), wCount = g.outChannels * g.patchSize
+        let partial = Tensor(zeros: [chunks, wCount + g.outChannels], pool: .shared)   // dW, then dBias
+        Parallel.forEach(chunks) { cs in
+            for c in cs {
+                let dW = partial.pointer + c * (wCount + g.outChannels), dB = dW + wCount
+                let scratch = g.isPointwise ? nil : Tensor(uninitialized: [g.patchSize * g.outPlane], pool: .shared)
+                for n in (g.batch * c / chunks)..<(g.batch * (c + 1) / chunks) {
+                    let xn = x + n * inImage, dyn = dy + n * outImage
+                    if dWeight != nil {
+                        let cols: UnsafePointer<Float>
+                        if g.isPointwise { cols = xn } else { im2col(g, xn, scratch!.pointer, channels: 0..<g.groupIn); cols = UnsafePointer(scratch!.pointer) }
+                        BLAS.gemmBlock(transA: false, transB: true, m: g.outChannels, n: g.patchSize, k: g.outPlane, alpha: 1,
+                                       a: dyn, lda: g.outPlane, b: cols, ldb: g.outPlane, beta: 1, c: dW, ldc: g.patchSize)
+                    }
+                    if let dx {
+                        let dxn = dx + n * inImage
+                        if g.isPointwise {
+                            BLAS.gemmBlock(transA: true, transB: false, m: g.patchSize, n: g.outPlane, k: g.outChannels, alpha: 1,
+                                           a: weight, lda: g.patchSize, b: dyn, ldb: g.outPlane, beta: 0, c: dxn, ldc: g.outPlane)
+                        } else {
+                            BLAS.gemmBlock(transA: true, transB: false, m: g.patchSize, n: g.outPlane, k: g.outChannels, alpha: 1,
+                                           a: weight, lda: g.patchSize, b: dyn, ldb: g.outPlane, beta: 0, c: scratch!.pointer, ldc: g.outPlane)
+                            col2im(g, scratch!.pointer, dxn)
+                        }
+                    }
+                    if dBias != nil {
+                        for o in 0..<g.outChannels {
+                            let line = dyn + o * g.outPlane
+                            var sum: Float = 0
+                            for i in 0..<g.outPlane { sum += line[i] }
+                            dB[o] += sum
+                        }
+                    }
+                }
+            }
+        }
+        for c in 0..<chunks {
+            let dW = partial.pointer + c * (wCount + g.outChannels), dB = dW + wCount
+            if let dWeight { for i in 0..<wCount { dWeight[i] += dW[i] } }
+            if let dBias { for o in 0..<g.outChannels { dBias[o] += dB[o] } }
         }
     }
 }

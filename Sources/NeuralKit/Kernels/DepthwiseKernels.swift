@@ -1,6 +1,6 @@
 // Direct depthwise convolution (groups == Cin == Cout): each channel is convolved with its own
 // k x k filter. im2col + sgemm is wasteful here (a 1-row matrix per channel), so MobileNet-style
-// blocks use these loops instead. They run tap by tap: for each filter tap (ki, kj), a whole output
+// blocks use these loops instead (3x3 ones the row kernel in DepthwiseKernels+3x3.swift). They run tap by tap: for each filter tap (ki, kj), a whole output
 // row is updated from one input row over the range of columns that stay inside the image, so the
 // inner loop has no bounds checks and vectorises (stride 1 is a contiguous axpy). Tested against
 // `Conv2dReference` like the im2col path.
@@ -17,12 +17,27 @@ public enum DepthwiseKernels {
     }
 
     /// x: (N, C, H, W); weight: (C, 1, k, k); bias: (C) or nil; y: (N, C, Ho, Wo).
+    /// `epilogue` clamps the output after the bias (ReLU/ReLU6 fused by BatchNorm folding).
     public static func forward(_ g: ConvGeometry, x: UnsafePointer<Float>, weight: UnsafePointer<Float>,
-                               bias: UnsafePointer<Float>?, y: UnsafeMutablePointer<Float>) {
+                               bias: UnsafePointer<Float>?, epilogue: ConvEpilogue = .none, y: UnsafeMutablePointer<Float>) {
         precondition(g.isDepthwise, "depthwise kernel on a non-depthwise geometry")
+        if has3x3Path(g) {
+            forward3x3(g, x: x, weight: weight, bias: bias, epilogue: epilogue, y: y)
+            return
+        }
+        Parallel.forEach(g.batch * g.inChannels, grain: Parallel.grain(work: g.outPlane * g.kernel * g.kernel)) { range in
+            forwardGeneral(g, x: x, weight: weight, bias: bias, y: y, planes: range)
+            let plane = g.outHeight * g.outWidth
+            if epilogue != .none { for nc in range { epilogue.apply(y + nc * plane, count: plane, bias: 0) } }
+        }
+    }
+
+    /// Any depthwise geometry, tap by tap, for the planes (n * C + c) in `planes`.
+    static func forwardGeneral(_ g: ConvGeometry, x: UnsafePointer<Float>, weight: UnsafePointer<Float>,
+                               bias: UnsafePointer<Float>?, y: UnsafeMutablePointer<Float>, planes: Range<Int>) {
         let k = g.kernel, h = g.height, w = g.width, ho = g.outHeight, wo = g.outWidth
         let s = g.stride, p = g.padding, d = g.dilation
-        for nc in 0..<(g.batch * g.inChannels) {
+        for nc in planes {
             let c = nc % g.inChannels
             let plane = x + nc * h * w, out = y + nc * ho * wo, f = weight + c * k * k
             out.update(repeating: bias?[c] ?? 0, count: ho * wo)
@@ -55,32 +70,37 @@ public enum DepthwiseKernels {
         let k = g.kernel, h = g.height, w = g.width, ho = g.outHeight, wo = g.outWidth
         let s = g.stride, p = g.padding, d = g.dilation
         if let dx { dx.update(repeating: 0, count: g.batch * g.inChannels * h * w) }
-        for nc in 0..<(g.batch * g.inChannels) {
-            let c = nc % g.inChannels
-            let plane = x + nc * h * w, grad = dy + nc * ho * wo
-            let f = weight + c * k * k, df = dWeight + c * k * k
-            if let dBias {
-                var bsum: Float = 0
-                for i in 0..<(ho * wo) { bsum += grad[i] }
-                dBias[c] += bsum
-            }
-            for ki in 0..<k {
-                for kj in 0..<k {
-                    let wv = f[ki * k + kj], offset = kj * d - p
-                    let cols = columns(g, offset: offset)
-                    if cols.isEmpty { continue }
-                    var acc: Float = 0
-                    for i in 0..<ho {
-                        let iy = i * s - p + ki * d
-                        if iy < 0 || iy >= h { continue }
-                        let src = plane + iy * w + offset, gy = grad + i * wo
-                        for j in cols { acc += gy[j] * src[j * s] }
-                        if let dx {
-                            let dst = dx + nc * h * w + iy * w + offset
-                            for j in cols { dst[j * s] += gy[j] * wv }
+        // Parallel over channels: each channel's dWeight and dBias are written by one thread only.
+        Parallel.forEach(g.inChannels, grain: Parallel.grain(work: 2 * g.batch * g.outPlane * g.kernel * g.kernel)) { channels in
+            for c in channels {
+                for n in 0..<g.batch {
+                    let nc = n * g.inChannels + c
+                    let plane = x + nc * h * w, grad = dy + nc * ho * wo
+                    let f = weight + c * k * k, df = dWeight + c * k * k
+                    if let dBias {
+                        var bsum: Float = 0
+                        for i in 0..<(ho * wo) { bsum += grad[i] }
+                        dBias[c] += bsum
+                    }
+                    for ki in 0..<k {
+                        for kj in 0..<k {
+                            let wv = f[ki * k + kj], offset = kj * d - p
+                            let cols = columns(g, offset: offset)
+                            if cols.isEmpty { continue }
+                            var acc: Float = 0
+                            for i in 0..<ho {
+                                let iy = i * s - p + ki * d
+                                if iy < 0 || iy >= h { continue }
+                                let src = plane + iy * w + offset, gy = grad + i * wo
+                                for j in cols { acc += gy[j] * src[j * s] }
+                                if let dx {
+                                    let dst = dx + nc * h * w + iy * w + offset
+                                    for j in cols { dst[j * s] += gy[j] * wv }
+                                }
+                            }
+                            df[ki * k + kj] += acc
                         }
                     }
-                    df[ki * k + kj] += acc
                 }
             }
         }

@@ -1,5 +1,6 @@
 // Element-wise activations with their derivatives, one layer type parameterised by kind so models
-// read `Activation(.relu6)`. GELU is the exact erf form (PyTorch's default); SiLU is x * sigmoid(x).
+// read `Activation(.relu6)`. Sigmoid and tanh run eight lanes at a time (`FastMath`); `value` is
+// their scalar reference. GELU is the exact erf form (PyTorch's default); SiLU is x * sigmoid(x).
 import Foundation
 
 /// An element-wise non-linearity.
@@ -47,13 +48,18 @@ public final class Activation: Layer {
     public func forward(_ input: Tensor) -> Tensor {
         let x = input.contiguous()
         let y = Tensor(uninitialized: x.shape, pool: x.pool)
-        let src = x.pointer, dst = y.pointer, n = x.count
-        // The common kinds get their own loops so the switch is not inside the element loop.
-        switch kind {
-        case .relu: for i in 0..<n { dst[i] = max(src[i], 0) }
-        case .relu6: for i in 0..<n { dst[i] = min(max(src[i], 0), 6) }
-        case .leakyReLU(let a): for i in 0..<n { let v = src[i]; dst[i] = v > 0 ? v : a * v }
-        default: let k = kind; for i in 0..<n { dst[i] = Activation.value(k, src[i]) }
+        let src = x.pointer, dst = y.pointer, k = kind
+        // Chunks of at least `Parallel.minimumWork` elements over `Parallel`'s threads. The common kinds get their own
+        // loops so the switch is not inside the element loop.
+        Parallel.forEach(x.count, grain: Parallel.minimumWork) { r in
+            switch k {
+            case .relu: for i in r { dst[i] = max(src[i], 0) }
+            case .relu6: for i in r { dst[i] = min(max(src[i], 0), 6) }
+            case .leakyReLU(let a): for i in r { let v = src[i]; dst[i] = v > 0 ? v : a * v }
+            case .sigmoid: FastMath.map(src + r.lowerBound, dst + r.lowerBound, count: r.count, FastMath.sigmoid) { Activation.value(.sigmoid, $0) }
+            case .tanh: FastMath.map(src + r.lowerBound, dst + r.lowerBound, count: r.count, FastMath.tanh, tanhf)
+            default: for i in r { dst[i] = Activation.value(k, src[i]) }
+            }
         }
         lastInput = x
         return y

@@ -21,20 +21,31 @@ public final class AvgPool2d: Layer {
         let x = input.contiguous(), g = geometry(x.shape)
         let y = Tensor(uninitialized: g.outputShape, pool: x.pool)
         let h = g.height, w = g.width, ho = g.outHeight, wo = g.outWidth, inv = 1 / Float(kernel * kernel)
-        for nc in 0..<(g.batch * g.inChannels) {
-            let plane = x.pointer + nc * h * w
-            for i in 0..<ho {
-                for j in 0..<wo {
-                    var s: Float = 0
-                    for ki in 0..<kernel {
-                        let iy = i * stride - padding + ki
-                        if iy < 0 || iy >= h { continue }
-                        for kj in 0..<kernel {
-                            let ix = j * stride - padding + kj
-                            if ix >= 0 && ix < w { s += plane[iy * w + ix] }
-                        }
+        Parallel.forEach(g.batch * g.inChannels, grain: Parallel.grain(work: ho * wo * kernel * kernel)) { planes in
+            for nc in planes {
+                let plane = x.pointer + nc * h * w
+                if kernel == 2 && stride == 2 && padding == 0 {
+                    // The usual 2x2 window without the general loop's bounds tests.
+                    let out = y.pointer + nc * ho * wo
+                    for i in 0..<ho {
+                        let r0 = plane + 2 * i * w, r1 = r0 + w
+                        for j in 0..<wo { out[i * wo + j] = (r0[2 * j] + r0[2 * j + 1] + r1[2 * j] + r1[2 * j + 1]) * inv }
                     }
-                    y.pointer[(nc * ho + i) * wo + j] = s * inv
+                    continue
+                }
+                for i in 0..<ho {
+                    for j in 0..<wo {
+                        var s: Float = 0
+                        for ki in 0..<kernel {
+                            let iy = i * stride - padding + ki
+                            if iy < 0 || iy >= h { continue }
+                            for kj in 0..<kernel {
+                                let ix = j * stride - padding + kj
+                                if ix >= 0 && ix < w { s += plane[iy * w + ix] }
+                            }
+                        }
+                        y.pointer[(nc * ho + i) * wo + j] = s * inv
+                    }
                 }
             }
         }

@@ -46,29 +46,35 @@ public final class BatchNorm2d: Layer {
         let y = Tensor(uninitialized: x.shape, pool: x.pool)
         let xhat = Tensor(uninitialized: x.shape, pool: x.pool)
         if lastInvStd.count != channels { lastInvStd = [Float](repeating: 0, count: channels) }
-        for c in 0..<channels {
-            var mean: Float, invStd: Float
-            if training {
-                var s = 0.0, s2 = 0.0
-                for i in 0..<n {
-                    let p = x.pointer + (i * channels + c) * plane
-                    for j in 0..<plane { let v = Double(p[j]); s += v; s2 += v * v }
+        let xp = x.pointer, yp = y.pointer, hp = xhat.pointer, isTraining = training
+        // Channels are independent: each thread owns its channels' statistics and outputs.
+        lastInvStd.withUnsafeMutableBufferPointer { lastInv in
+            Parallel.forEach(channels, grain: Parallel.grain(work: 2 * m)) { cs in
+                for c in cs {
+                    var mean: Float, invStd: Float
+                    if isTraining {
+                        var s = 0.0, s2 = 0.0
+                        for i in 0..<n {
+                            let p = xp + (i * channels + c) * plane
+                            for j in 0..<plane { let v = Double(p[j]); s += v; s2 += v * v }
+                        }
+                        let mu = s / Double(m), variance = max(0, s2 / Double(m) - mu * mu)
+                        mean = Float(mu); invStd = Float(1 / (variance + Double(eps)).squareRoot())
+                        let unbiased = m > 1 ? variance * Double(m) / Double(m - 1) : variance
+                        runningMean.value.pointer[c] = (1 - momentum) * runningMean.value.pointer[c] + momentum * mean
+                        runningVar.value.pointer[c] = (1 - momentum) * runningVar.value.pointer[c] + momentum * Float(unbiased)
+                    } else {
+                        mean = runningMean.value.pointer[c]
+                        invStd = 1 / (runningVar.value.pointer[c] + eps).squareRoot()
+                    }
+                    lastInv[c] = invStd
+                    let gamma = weight.value.pointer[c], beta = bias.value.pointer[c]
+                    for i in 0..<n {
+                        let off = (i * channels + c) * plane
+                        let p = xp + off, h = hp + off, o = yp + off
+                        for j in 0..<plane { let v = (p[j] - mean) * invStd; h[j] = v; o[j] = gamma * v + beta }
+                    }
                 }
-                let mu = s / Double(m), variance = max(0, s2 / Double(m) - mu * mu)
-                mean = Float(mu); invStd = Float(1 / (variance + Double(eps)).squareRoot())
-                let unbiased = m > 1 ? variance * Double(m) / Double(m - 1) : variance
-                runningMean.value.pointer[c] = (1 - momentum) * runningMean.value.pointer[c] + momentum * mean
-                runningVar.value.pointer[c] = (1 - momentum) * runningVar.value.pointer[c] + momentum * Float(unbiased)
-            } else {
-                mean = runningMean.value.pointer[c]
-                invStd = 1 / (runningVar.value.pointer[c] + eps).squareRoot()
-            }
-            lastInvStd[c] = invStd
-            let gamma = weight.value.pointer[c], beta = bias.value.pointer[c]
-            for i in 0..<n {
-                let off = (i * channels + c) * plane
-                let p = x.pointer + off, h = xhat.pointer + off, o = y.pointer + off
-                for j in 0..<plane { let v = (p[j] - mean) * invStd; h[j] = v; o[j] = gamma * v + beta }
             }
         }
         lastNormalized = xhat
@@ -84,24 +90,29 @@ public final class BatchNorm2d: Layer {
         let n = xhat.shape[0], plane = xhat.rank == 4 ? xhat.shape[2] * xhat.shape[3] : 1
         let m = Float(n * plane)
         let dx = Tensor(uninitialized: xhat.shape, pool: xhat.pool)
-        for c in 0..<channels {
-            var sumDy: Float = 0, sumDyXhat: Float = 0
-            for i in 0..<n {
-                let off = (i * channels + c) * plane
-                for j in 0..<plane { sumDy += dy.pointer[off + j]; sumDyXhat += dy.pointer[off + j] * xhat.pointer[off + j] }
-            }
-            weight.grad.pointer[c] += sumDyXhat
-            bias.grad.pointer[c] += sumDy
-            let gamma = weight.value.pointer[c], invStd = lastInvStd[c]
-            for i in 0..<n {
-                let off = (i * channels + c) * plane
-                for j in 0..<plane {
-                    let g = dy.pointer[off + j]
-                    if lastTrainingPass {
-                        // dx = gamma * invStd / m * (m dy - sum dy - xhat * sum(dy xhat))
-                        dx.pointer[off + j] = gamma * invStd / m * (m * g - sumDy - xhat.pointer[off + j] * sumDyXhat)
-                    } else {
-                        dx.pointer[off + j] = gamma * invStd * g
+        let dyp = dy.pointer, xh = xhat.pointer, dxp = dx.pointer, trainingPass = lastTrainingPass
+        lastInvStd.withUnsafeBufferPointer { lastInv in
+            Parallel.forEach(channels, grain: Parallel.grain(work: 2 * n * plane)) { cs in
+                for c in cs {
+                    var sumDy: Float = 0, sumDyXhat: Float = 0
+                    for i in 0..<n {
+                        let off = (i * channels + c) * plane
+                        for j in 0..<plane { sumDy += dyp[off + j]; sumDyXhat += dyp[off + j] * xh[off + j] }
+                    }
+                    weight.grad.pointer[c] += sumDyXhat
+                    bias.grad.pointer[c] += sumDy
+                    let gamma = weight.value.pointer[c], invStd = lastInv[c]
+                    for i in 0..<n {
+                        let off = (i * channels + c) * plane
+                        for j in 0..<plane {
+                            let g = dyp[off + j]
+                            if trainingPass {
+                                // dx = gamma * invStd / m * (m dy - sum dy - xhat * sum(dy xhat))
+                                dxp[off + j] = gamma * invStd / m * (m * g - sumDy - xh[off + j] * sumDyXhat)
+                            } else {
+                                dxp[off + j] = gamma * invStd * g
+                            }
+                        }
                     }
                 }
             }

@@ -14,7 +14,12 @@ public final class Conv2d: Layer {
     public let bias: Parameter?
     /// Use the direct depthwise kernel when the geometry allows (tests switch it off to compare).
     public var directDepthwise = true
+    /// ReLU/ReLU6 applied inside the kernel after the bias (set by `Sequential.foldingBatchNorm()`
+    /// when an activation followed; the chain then has no separate activation layer).
+    public var epilogue: ConvEpilogue = .none
     private var lastInput: Tensor?
+    /// The clamped output, kept only with an epilogue: backward masks the gradient with it.
+    private var lastOutput: Tensor?
     /// The precision of the GEMM path (set through `setPrecision`).
     public private(set) var precision: ComputePrecision = .float32
     /// The weight as (Cout, Cin/groups*k*k) bf16, while `precision` is `.bfloat16` and the GEMM path is used.
@@ -55,14 +60,15 @@ public final class Conv2d: Layer {
         let y = Tensor(uninitialized: g.outputShape, pool: x.pool)
         if g.isDepthwise && directDepthwise {
             DepthwiseKernels.forward(g, x: x.pointer, weight: weight.value.pointer,
-                                     bias: bias?.value.pointer, y: y.pointer)
+                                     bias: bias?.value.pointer, epilogue: epilogue, y: y.pointer)
         } else {
             let col = Tensor(uninitialized: [g.isPointwise ? 0 : g.patchSize * g.outPlane], pool: x.pool)
             if precision == .bfloat16 && packedWeight == nil { packWeight() }
             Conv2dKernels.forward(g, x: x.pointer, weight: weight.value.pointer, bias: bias?.value.pointer,
-                                  y: y.pointer, col: col.pointer, packedWeight: packedWeight)
+                                  epilogue: epilogue, y: y.pointer, col: col.pointer, packedWeight: packedWeight)
         }
         lastInput = x
+        lastOutput = epilogue == .none ? nil : y
         return y
     }
 
@@ -71,7 +77,12 @@ public final class Conv2d: Layer {
         guard let x = lastInput else { preconditionFailure("Conv2d.backward before forward") }
         let g = geometry(for: x.shape)
         precondition(gradOutput.shape == g.outputShape, "Conv2d gradient \(gradOutput.shape), expected \(g.outputShape)")
-        let dy = gradOutput.contiguous()
+        var dy = gradOutput.contiguous()
+        if let y = lastOutput {
+            let masked = Tensor(uninitialized: y.shape, pool: y.pool)
+            epilogue.mask(y: y.pointer, dy: dy.pointer, dx: masked.pointer, count: y.count)
+            dy = masked
+        }
         let dx = Tensor(uninitialized: x.shape, pool: x.pool)
         if g.isDepthwise && directDepthwise {
             DepthwiseKernels.backward(g, x: x.pointer, weight: weight.value.pointer, dy: dy.pointer, dx: dx.pointer,

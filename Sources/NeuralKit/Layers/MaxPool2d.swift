@@ -22,24 +22,43 @@ public final class MaxPool2d: Layer {
         if argmax.count != y.count { argmax = [Int32](repeating: 0, count: y.count) }
         let h = g.height, w = g.width, ho = g.outHeight, wo = g.outWidth
         argmax.withUnsafeMutableBufferPointer { am in
-            for nc in 0..<(g.batch * g.inChannels) {
-                let plane = x.pointer + nc * h * w
-                for i in 0..<ho {
-                    for j in 0..<wo {
-                        var best = -Float.infinity, at = -1
-                        for ki in 0..<kernel {
-                            let iy = i * stride - padding + ki
-                            if iy < 0 || iy >= h { continue }
-                            for kj in 0..<kernel {
-                                let ix = j * stride - padding + kj
-                                if ix < 0 || ix >= w { continue }
-                                let v = plane[iy * w + ix]
-                                if v > best || at < 0 { best = v; at = iy * w + ix }
+            Parallel.forEach(g.batch * g.inChannels, grain: Parallel.grain(work: ho * wo * kernel * kernel)) { planes in
+                for nc in planes {
+                    let plane = x.pointer + nc * h * w
+                    if kernel == 2 && stride == 2 && padding == 0 {
+                        // The usual 2x2 window without the general loop's bounds tests; the same
+                        // first-maximum-wins rule.
+                        for i in 0..<ho {
+                            for j in 0..<wo {
+                                let at0 = 2 * i * w + 2 * j
+                                var best = plane[at0], at = at0
+                                if plane[at0 + 1] > best { best = plane[at0 + 1]; at = at0 + 1 }
+                                if plane[at0 + w] > best { best = plane[at0 + w]; at = at0 + w }
+                                if plane[at0 + w + 1] > best { best = plane[at0 + w + 1]; at = at0 + w + 1 }
+                                let o = (nc * ho + i) * wo + j
+                                y.pointer[o] = best
+                                am[o] = Int32(nc * h * w + at)
                             }
                         }
-                        let o = (nc * ho + i) * wo + j
-                        y.pointer[o] = best
-                        am[o] = Int32(nc * h * w + at)
+                        continue
+                    }
+                    for i in 0..<ho {
+                        for j in 0..<wo {
+                            var best = -Float.infinity, at = -1
+                            for ki in 0..<kernel {
+                                let iy = i * stride - padding + ki
+                                if iy < 0 || iy >= h { continue }
+                                for kj in 0..<kernel {
+                                    let ix = j * stride - padding + kj
+                                    if ix < 0 || ix >= w { continue }
+                                    let v = plane[iy * w + ix]
+                                    if v > best || at < 0 { best = v; at = iy * w + ix }
+                                }
+                            }
+                            let o = (nc * ho + i) * wo + j
+                            y.pointer[o] = best
+                            am[o] = Int32(nc * h * w + at)
+                        }
                     }
                 }
             }

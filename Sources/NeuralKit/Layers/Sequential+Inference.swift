@@ -3,15 +3,22 @@
 
 extension Sequential {
     /// A copy of the chain for inference with every Conv2d -> BatchNorm2d pair folded into one
-    /// convolution, recursing into nested `Sequential`s and `InvertedResidual` bodies. Other layers
-    /// are shared with the original, not copied. The copy keeps the chain's `computePrecision`.
+    /// convolution, recursing into nested `Sequential`s and `InvertedResidual` bodies. A ReLU or
+    /// ReLU6 right after the pair is fused into the folded convolution's epilogue (its layer
+    /// disappears from the copy). Other layers are shared with the original, not copied. The copy
+    /// keeps the chain's `computePrecision`.
     public func foldingBatchNorm() -> Sequential {
         var out: [(String, any Layer)] = []
         var i = 0
         while i < layers.count {
             let (name, layer) = layers[i]
             if let conv = layer as? Conv2d, i + 1 < layers.count, let bn = layers[i + 1].1 as? BatchNorm2d {
-                out.append((name, conv.folding(bn))); i += 2; continue
+                let folded = conv.folding(bn)
+                i += 2
+                if i < layers.count, let act = layers[i].1 as? Activation, let e = ConvEpilogue(act.kind) {
+                    folded.epilogue = e; i += 1
+                }
+                out.append((name, folded)); continue
             }
             if let seq = layer as? Sequential {
                 out.append((name, seq.foldingBatchNorm()))

@@ -17,9 +17,16 @@ public final class Upsample: Layer {
         precondition(input.rank == 4, "Upsample expects (N, C, H, W), got \(input.shape)")
         let x = input.contiguous(), s = x.shape, f = factor, h = s[2], w = s[3]
         let y = Tensor(uninitialized: [s[0], s[1], h * f, w * f], pool: x.pool)
-        for nc in 0..<(s[0] * s[1]) {
-            let src = x.pointer + nc * h * w, dst = y.pointer + nc * h * w * f * f
-            for i in 0..<(h * f) { for j in 0..<(w * f) { dst[i * w * f + j] = src[(i / f) * w + j / f] } }
+        Parallel.forEach(s[0] * s[1], grain: Parallel.grain(work: h * w * f * f)) { planes in
+            for nc in planes {
+                let src = x.pointer + nc * h * w, dst = y.pointer + nc * h * w * f * f
+                // Each input row widened once, then copied to the other f - 1 output rows.
+                for i in 0..<h {
+                    let row = dst + i * f * w * f, line = src + i * w
+                    for j in 0..<w { for r in 0..<f { row[j * f + r] = line[j] } }
+                    for r in 1..<f { (row + r * w * f).update(from: row, count: w * f) }
+                }
+            }
         }
         lastShape = s
         return y

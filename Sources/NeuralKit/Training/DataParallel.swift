@@ -18,9 +18,10 @@
 // them back, worker w > 0 from a generator seeded by a hash of theirs and w, so shards draw
 // different masks; one worker is exactly the plain single-model step.
 //
-// OpenBLAS starts its own threads inside every GEMM; two workers that each did so would fight
-// over two cores, so while a multi-worker step runs OpenBLAS uses `blasThreadsPerWorker` threads
-// (1 by default) and the previous setting is restored afterwards.
+// NeuralKit's kernels split their loops and products over `Parallel.threads`; two workers that
+// each did so would fight over two cores, so each worker runs its shard under
+// `Parallel.withThreads(threadsPerWorker)` (1 by default), a per-thread limit that leaves the
+// rest of the process alone.
 import Foundation
 
 /// Splits batches across per-thread model replicas and sums their gradients into `model`.
@@ -28,8 +29,9 @@ public final class DataParallel {
     /// The master copy: optimizers, schedules and checkpoints use its parameters.
     public let model: any Layer
     public let workers: Int
-    /// OpenBLAS threads during a step with more than one worker.
-    public var blasThreadsPerWorker = 1
+    /// NeuralKit threads (`Parallel.withThreads`) each worker uses during a step with more than one
+    /// worker: 1, so two workers fill two cores without oversubscribing them.
+    public var threadsPerWorker = 1
     private let replicas: [any Layer]
     private let master: [Parameter]
     private let copies: [[Parameter]]
@@ -101,19 +103,17 @@ public final class DataParallel {
         if shards.count == 1 {
             work(0)
         } else {
-            BLASThreadScope.enter(blasThreadsPerWorker)
             // One thread per extra shard, the caller takes shard 0. (Not concurrentPerform: it may run
             // iterations one after another on the calling thread while its pool threads are slow to
             // wake, as seen under load here; a thread per shard guarantees the shards overlap.)
-            let job = WorkerJob(run: work), done = DispatchSemaphore(value: 0)
+            let job = WorkerJob(run: work), done = DispatchSemaphore(value: 0), perWorker = threadsPerWorker
             for w in 1..<shards.count {
-                let t = Thread { job.run(w); done.signal() }
+                let t = Thread { Parallel.withThreads(perWorker) { job.run(w) }; done.signal() }
                 t.stackSize = 8 << 20
                 t.start()
             }
-            work(0)
+            Parallel.withThreads(perWorker) { work(0) }
             for _ in 1..<shards.count { done.wait() }
-            BLASThreadScope.leave()
         }
         for (i, p) in master.enumerated() {
             if p.trainable {
@@ -145,27 +145,4 @@ public final class DataParallel {
 /// w, its shard's views (read) and loss slot w; the shared input is only read.
 private struct WorkerJob: @unchecked Sendable {
     let run: (Int) -> Void
-}
-
-/// OpenBLAS's thread count is process-wide: the first multi-worker step to start saves it and
-/// sets the per-worker count, the last to finish restores it, so overlapping steps (two trainers,
-/// parallel tests) cannot leave it changed.
-private enum BLASThreadScope {
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var depth = 0
-    nonisolated(unsafe) private static var saved = 0
-
-    static func enter(_ threads: Int) {
-        lock.withLock {
-            if depth == 0 { saved = BLAS.threads; BLAS.setThreads(threads) }
-            depth += 1
-        }
-    }
-
-    static func leave() {
-        lock.withLock {
-            depth -= 1
-            if depth == 0 { BLAS.setThreads(saved) }
-        }
-    }
 }

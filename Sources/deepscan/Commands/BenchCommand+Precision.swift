@@ -56,11 +56,11 @@ extension BenchCommand {
             // for Float32, oneDNN's OpenMP for bf16). Each side runs in its own block rather than
             // alternating: libgomp's idle threads spin for milliseconds after each oneDNN call
             // (OMP_WAIT_POLICY unset), and alternating would hand that spinning to the Float32 runs.
-            let machineThreads = BLAS.threads
-            defer { BLAS.setThreads(machineThreads); BF16GEMM.setThreads(machineThreads) }
+            let machineThreads = Parallel.threads
+            defer { Parallel.setThreads(machineThreads); BF16GEMM.setThreads(machineThreads) }
             var rows: [PrecisionReport.Latency] = []
             for threads in Set([1, machineThreads]).sorted() {
-                BLAS.setThreads(threads); BF16GEMM.setThreads(threads)
+                Parallel.setThreads(threads); BF16GEMM.setThreads(threads)
                 let suffix = ", \(threads) thread\(threads == 1 ? "" : "s")"
                 for (label, x, runs) in [("batch 1", batch1, options.runs * 4), ("batch 16", batch16, options.runs)] {
                     let a = try BenchCommand.medianSeconds(runs: runs) { _ = f32.forward(x) }
