@@ -65,8 +65,6 @@ let package = Package(
         // convolution, epilogues, LSTM gates) run 1.7-4x faster than on the SSE2 baseline (see README,
         // Engine). Such CPUs date from 2013 on; DEEPSCAN_GENERIC_CPU=1 at build time drops the flag.
         .target(name: "NeuralKit", dependencies: ["COpenBLAS", "CDNNL"], swiftSettings: neuralKitSettings),
-        // Training throughput on 1 and 2 data-parallel workers (release: Sources/NeuralKitTrainBench/main.swift).
-        .executableTarget(name: "neuralkit-train-bench", dependencies: ["NeuralKit"], path: "Sources/NeuralKitTrainBench"),
         .executableTarget(name: "deepscan", dependencies: [
             "Evidence", "Media", "Forensics", "Detection", "Workbench", "CaseStore", "CaseExport", "NeuralKit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

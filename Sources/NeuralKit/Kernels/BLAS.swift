@@ -65,6 +65,9 @@ public enum BLAS {
                           a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
                           beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int) {
         guard m > 0, n > 0 else { return }
+        // Callers on several threads at once (a batch split by image) must find OpenBLAS
+        // single-threaded too, or each call starts OpenBLAS's workers on the same two cores.
+        _ = singleThreadedOpenBLAS
         if m == 1 && k > 0 {
             // A single row (an LSTM step at batch 1, Linear on one sample): sgemv on op(B) skips the
             // packing of B that sgemm repeats on every call. C^T (n) = op(B)^T (n, k) x a (k).
