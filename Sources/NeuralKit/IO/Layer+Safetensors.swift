@@ -6,16 +6,18 @@
 
 extension Layer {
     /// Writes every parameter and buffer (`namedParameters()`) to `path`, as F32, F16 or BF16; by
-    /// default F16 for a Float16-stored model (its values exactly, half the file), else F32 (exact
-    /// for bf16 storage too, whose bf16 and Float16 values no single 2-byte type holds both of).
+    /// default each as its parameter holds it (`WeightStorage`: F32, F16, or BF16 for a bf16 copy),
+    /// so a reduced-storage model writes its values exactly in a file about half the size.
     public func saveWeights(to path: String, metadata: [String: String] = [:],
                             precision: SafetensorsWriter.Precision? = nil) throws {
-        let stored: SafetensorsWriter.Precision = switch weightStorage {
-        case .float16: .float16
-        case .float32, .bfloat16: .float32
-        }
-        try SafetensorsWriter.write(namedParameters().map { ($0.0, $0.1.value) }, metadata: metadata,
-                                    precision: precision ?? stored, to: path)
+        try SafetensorsWriter.write(namedParameters().map { name, p in
+            let stored: SafetensorsWriter.Precision = switch p.weightStorage {
+            case .float32: .float32
+            case .float16: .float16
+            case .bfloat16: .bfloat16
+            }
+            return (name, p.value, precision ?? stored)
+        }, metadata: metadata, to: path)
     }
 
     /// Loads every parameter and buffer from `file`; checks all names and shapes first, so a failed

@@ -3,7 +3,10 @@
 // significand, so each weight within 2^-11 of its Float32 value, relative) and widens each one on
 // use (`WidenScratch`); `.bfloat16`, for a model computing in bf16 (`setPrecision(.bfloat16)`),
 // keeps only the bf16 copies its GEMM layers multiply with (no Float32 master beside them) and
-// Float16 for every other parameter. Gradients are allocated only by training (`Parameter.grad`).
+// Float16 for every other weight. Vectors (biases, BatchNorm and LayerNorm parameters, running
+// statistics) stay Float32 in every storage: a fraction of a percent of the bytes, read element by
+// element in inner loops where widening each read would cost more than it saves.
+// Gradients are allocated only by training (`Parameter.grad`).
 
 /// How parameters hold their values.
 public enum WeightStorage: String, Sendable, CaseIterable {
@@ -55,7 +58,8 @@ extension Layer {
         return kinds.contains(.float16) ? .float16 : .float32
     }
 
-    /// Switches how every parameter holds its value. `.float16` rounds each to the nearest half;
+    /// Switches how every weight matrix or kernel (rank 2 and up; vectors stay Float32) holds its
+    /// value. `.float16` rounds each to the nearest half;
     /// `.bfloat16` needs bf16 compute (else `WeightStorageError.bf16StorageNeedsBF16Compute`, nothing
     /// changed) and hands each bf16 layer's weight to its bf16 copy, the rest to Float16.
     /// `.float32` widens back (exactly: the rounding already done stays). Reduced storage drops
@@ -64,11 +68,13 @@ extension Layer {
         if kind == .bfloat16 && computePrecision != .bfloat16 { throw WeightStorageError.bf16StorageNeedsBF16Compute }
         let params = namedParameters().map(\.1)
         switch kind {
-        case .float32, .float16:
-            for p in params { p.store(kind) }
+        case .float32:
+            for p in params { p.store(.float32) }
+        case .float16:
+            for p in params { p.store(p.shape.count >= 2 ? .float16 : .float32) }
         case .bfloat16:
             let shared = adoptBF16Copies()
-            for p in params where !shared.contains(ObjectIdentifier(p)) { p.store(.float16) }
+            for p in params where !shared.contains(ObjectIdentifier(p)) { p.store(p.shape.count >= 2 ? .float16 : .float32) }
         }
     }
 

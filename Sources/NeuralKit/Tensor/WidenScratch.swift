@@ -5,17 +5,17 @@
 //
 // A slot remembers which parameter contents it holds (`Parameter.contentID`), so a layer reading
 // the same weight again (a recurrent loop per time step) does not widen again. The least recently
-// used slot is the one reused; a slot whose tensor is still held by a caller (a list of values
-// being saved) is left to that caller and a fresh buffer takes its place, so a held view never
-// changes under its holder.
+// slots aside from the two read last are reused, best fit first; a slot whose tensor is still held
+// by a caller (a list of values being saved) is left to that caller and a fresh buffer takes its
+// place, so a held view never changes under its holder.
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// Per-thread scratch for widened weights.
 final class WidenScratch {
-    /// Slots per thread: enough for every weight one layer reads at once (LSTM: input and
-    /// recurrent matrices), with room to spare.
+    /// Slots per thread: the two read last are never reused, so a layer may read two reduced
+    /// weights at once through raw pointers (LSTM: input and recurrent matrices).
     static let slotCount = 4
 
     private struct Slot {
@@ -51,9 +51,16 @@ final class WidenScratch {
             slots[i].lastUse = clock
             return Tensor(storage: s, offset: 0, shape: p.shape, strides: strides)
         }
-        let i = slots.indices.min { slots[$0].lastUse < slots[$1].lastUse }!
+        // The slot to reuse: not one of the two read last (a layer may still be using them through
+        // a raw pointer), else the best fit, so one big buffer serves the big weights and small
+        // ones stay small; when none fits, the largest candidate grows.
+        let recent = slots.indices.sorted { slots[$0].lastUse > slots[$1].lastUse }
+        let candidates = recent.dropFirst(2)
+        let capacity = { (j: Int) in self.slots[j].storage?.count ?? 0 }
+        let i = candidates.filter { capacity($0) >= p.count }.min { capacity($0) < capacity($1) }
+            ?? candidates.max { capacity($0) < capacity($1) }!
         // Reuse the buffer only when big enough and no caller still holds a view of it.
-        if slots[i].storage == nil || slots[i].storage!.count < p.count || !isKnownUniquelyReferenced(&slots[i].storage) {
+        if capacity(i) < p.count || !isKnownUniquelyReferenced(&slots[i].storage) {
             slots[i].storage = nil
             slots[i].storage = TensorStorage(count: p.count, pool: nil)
         }
