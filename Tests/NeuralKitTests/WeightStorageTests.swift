@@ -144,6 +144,25 @@ import TestSupport
         #expect(model.memoryFootprint.total + scratch < bytes32)
     }
 
+    /// A classifier-sized Linear with Float16 weights multiplies a block of rows at a time: the
+    /// answer of its Float32 twin holding the same rounded values, without a Float32 copy of W.
+    @Test func aFloat16LinearNeverWidensItsWholeMatrix() throws {
+        var rng = SeededRandom(seed: 16)
+        let half = Linear(1280, 1000, rng: &rng)
+        try half.setWeightStorage(.float16)
+        let twin = Linear(1280, 1000, rng: &rng)
+        let dir = TempDir(), path = dir.path("linear.safetensors")
+        try half.saveWeights(to: path)
+        try twin.loadWeights(path: path)
+        #expect(twin.weightStorage == .float32)
+        let x = ReducedPrecisionTests.image([3, 1280], seed: 17)
+        WidenScratch.releaseThreadScratch()
+        let y = half.forward(x), expected = twin.forward(x)
+        #expect(WeightMemory.threadScratchBytes == 0, "the whole weight was widened")
+        let rel = y.maxAbsDifference(expected) / expected.maxAbs()
+        #expect(rel <= 1e-6, "blocked GEMM differs from the whole one by \(rel)")
+    }
+
     @Test func bf16StorageNeedsBF16Compute() throws {
         let model = ReducedPrecisionTests.mobileNet(seed: 11)
         #expect(throws: WeightStorageError.bf16StorageNeedsBF16Compute) { try model.setWeightStorage(.bfloat16) }

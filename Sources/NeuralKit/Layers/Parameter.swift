@@ -114,6 +114,29 @@ public final class Parameter {
         }
     }
 
+    /// Calls `body` with consecutive row ranges of the value seen as (shape[0], rest), and a Float32
+    /// pointer to those rows (row stride `count / shape[0]`): the whole master at once for Float32
+    /// storage; otherwise blocks of at most `maxScalars` widened into a tensor from `pool`, so a
+    /// big reduced-storage matrix (a classifier) is never widened whole.
+    public func forEachRowBlock(maxScalars: Int = 65_536, pool: TensorPool = .shared,
+                                _ body: (Range<Int>, UnsafePointer<Float>) -> Void) {
+        let rows = shape.first ?? 1, cols = rows == 0 ? 0 : count / rows
+        if case let .float32(t) = storage { body(0..<rows, t.pointer); return }
+        let step = max(1, min(rows, maxScalars / max(cols, 1)))
+        let block = Tensor(uninitialized: [step * cols], pool: pool)
+        for r0 in stride(from: 0, to: rows, by: step) {
+            let r1 = min(rows, r0 + step)
+            switch storage {
+            case let .float16(h): for i in 0..<(r1 - r0) * cols { block.pointer[i] = Float(h[r0 * cols + i]) }
+            default:
+                // bf16 copies are laid out for their layer's GEMM, not by rows: widen whole, copy rows.
+                let whole = value
+                block.pointer.update(from: whole.pointer + r0 * cols, count: (r1 - r0) * cols)
+            }
+            body(r0..<r1, block.pointer)
+        }
+    }
+
     /// Replaces the value by `source` (same shape), kept in the current storage: rounded to Float16
     /// for Float16 storage; a bf16-stored parameter becomes Float32 until its layer re-packs it.
     func load(_ source: Tensor) {
