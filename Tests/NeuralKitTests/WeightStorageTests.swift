@@ -90,6 +90,18 @@ import TestSupport
         try model.prepareForTraining()
     }
 
+    @Test func foldingAFloat16ModelKeepsItInFloat16() throws {
+        let model = ReducedPrecisionTests.mobileNet(seed: 18), x = ReducedPrecisionTests.image([1, 3, 32, 32], seed: 19)
+        let reference = model.foldingBatchNorm().forward(x).copy()
+        try model.setWeightStorage(.float16)
+        let folded = model.foldingBatchNorm()
+        #expect(folded.weightStorage == .float16)
+        #expect(folded.namedParameters().allSatisfy { $0.1.weightStorage == ($0.1.shape.count >= 2 ? .float16 : .float32) })
+        let rel = folded.forward(x).maxAbsDifference(reference) / reference.maxAbs()
+        // Rounded twice (the weights, then the folded weights): 2 u per layer.
+        #expect(rel <= ReducedPrecisionTests.networkTolerance(folded, unitRoundoff: 2 * Self.u))
+    }
+
     @Test func trainingAFloat16ModelIsRefused() throws {
         let model = ReducedPrecisionTests.mobileNet(seed: 5)
         try model.setWeightStorage(.float16)

@@ -98,10 +98,22 @@ extension BenchCommand {
             let input = Precision.tensor([ImageNetInput.preprocess(try ImageDecoder.decode(path: photo))], side: Precision.side)
             let before = try ProcessMemory.read()
 
-            let model = try Precision.network(pretrained: FileManager.default.fileExists(atPath: Precision.pretrained)).foldingBatchNorm()
+            // Built in Float32 (the layers' initialisers), then: Float16 storage is set before the
+            // weights load (they load straight into halves, and folding keeps them there); bf16
+            // needs the folded layers' precision first.
+            // The unfolded network is gone when `folded()` returns (its BatchNorms with it).
+            func folded() throws -> Sequential {
+                var rng = SeededRandom(seed: 0)
+                let built = MobileNetV2.make(rng: &rng)
+                if name == "float16" { try built.setWeightStorage(.float16) }
+                if FileManager.default.fileExists(atPath: Precision.pretrained) { try built.loadWeights(path: Precision.pretrained) }
+                built.setTraining(false)
+                return built.foldingBatchNorm()
+            }
+            let model = try folded()
             switch name {
             case "float32+grads": try model.prepareForTraining()
-            case "float16": try model.setWeightStorage(.float16)
+            case "float16": try model.setWeightStorage(.float16)    // the classifier, shared unfolded: already Float16
             case "bf16+float32": try model.setPrecision(.bfloat16)
             case "bf16": try model.setPrecision(.bfloat16); try model.setWeightStorage(.bfloat16)
             default: break
