@@ -1,11 +1,11 @@
-// Where a parameter held as Float16 or bf16 is widened to Float32 when a layer reads it: a few
+// Where a parameter held as Float16 or bf16 is widened to Float32 when a layer reads it: two
 // buffers per thread, reused from one read to the next, so a reduced-storage model costs its
-// reduced weights plus about its largest few layers in Float32, not a Float32 copy of everything.
+// reduced weights plus about its two largest weights in Float32, not a Float32 copy of everything.
 // Each thread has its own (DataParallel replicas and concurrent requests never share one).
 //
 // A slot remembers which parameter contents it holds (`Parameter.contentID`), so a layer reading
-// the same weight again (a recurrent loop per time step) does not widen again. The least recently
-// slots aside from the two read last are reused, best fit first; a slot whose tensor is still held
+// the same weight again (a recurrent loop per time step) does not widen again. The slot other than
+// the one read last is the one reused; a slot whose tensor is still held
 // by a caller (a list of values being saved) is left to that caller and a fresh buffer takes its
 // place, so a held view never changes under its holder.
 #if canImport(Glibc)
@@ -14,9 +14,10 @@ import Glibc
 
 /// Per-thread scratch for widened weights.
 final class WidenScratch {
-    /// Slots per thread: the two read last are never reused, so a layer may read two reduced
-    /// weights at once through raw pointers (LSTM: input and recurrent matrices).
-    static let slotCount = 4
+    /// Slots per thread. The one read last is never reused for another weight, so a layer may hold
+    /// two reduced weights at once through raw pointers (`f(a: w1.value.pointer, b: w2.value.pointer)`);
+    /// two slots bound the scratch by the two largest weights (more slots only held more big buffers).
+    static let slotCount = 2
 
     private struct Slot {
         var storage: TensorStorage?
@@ -51,11 +52,11 @@ final class WidenScratch {
             slots[i].lastUse = clock
             return Tensor(storage: s, offset: 0, shape: p.shape, strides: strides)
         }
-        // The slot to reuse: not one of the two read last (a layer may still be using them through
-        // a raw pointer), else the best fit, so one big buffer serves the big weights and small
-        // ones stay small; when none fits, the largest candidate grows.
+        // The slot to reuse: not the one read last (a layer may still be using it through a raw
+        // pointer while it reads a second weight), else the best fit, so one big buffer serves the
+        // big weights and small ones stay small; when none fits, the largest candidate grows.
         let recent = slots.indices.sorted { slots[$0].lastUse > slots[$1].lastUse }
-        let candidates = recent.dropFirst(2)
+        let candidates = recent.dropFirst(1)
         let capacity = { (j: Int) in self.slots[j].storage?.count ?? 0 }
         let i = candidates.filter { capacity($0) >= p.count }.min { capacity($0) < capacity($1) }
             ?? candidates.max { capacity($0) < capacity($1) }!
