@@ -148,8 +148,9 @@ import TestSupport
         for p in params.dropFirst() { _ = p.value.pointer }   // every slot reused several times
         #expect(held.maxAbsDifference(snapshot) == 0)
         // Two weights read at once through raw pointers (the view of the first already let go).
-        let a = params[1].value.pointer, b = params[2].value.pointer
         let expectA = params[1].value.copy(), expectB = params[2].value.copy()
+        for p in params.dropFirst(3) { _ = p.value.pointer }
+        let a = params[1].value.pointer, b = params[2].value.pointer
         #expect((0..<params[1].count).allSatisfy { a[$0] == expectA.pointer[$0] })
         #expect((0..<params[2].count).allSatisfy { b[$0] == expectB.pointer[$0] })
         // After a forward pass the scratch is a few layers' worth: the Float16 model and its scratch

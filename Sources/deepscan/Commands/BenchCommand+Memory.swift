@@ -7,8 +7,9 @@
 // real peak (VmHWM of /proc/self/status), not an estimate. The child resets the peak after loading
 // (writing 5 to /proc/self/clear_refs), so the inference peak is measured on its own, and reports
 // it beyond the resident size before loading (runtime and libraries) and beyond the weights.
-// It also times the forward pass (median of --runs) and the widening of every reduced-storage
-// weight to Float32, which is what Float16 storage adds to each forward pass.
+// It also times the forward pass (median of --runs; the reduced-storage rows alternate with a twin
+// holding Float32 masters, same compute) and the widening of every Float16 weight to Float32,
+// which is what Float16 storage adds to each forward pass.
 // Weights: torchvision's ImageNet MobileNetV2 when Scripts/fetch-pretrained-mobilenetv2 has put
 // them in cache/pretrained/, else a seeded random initialisation (the same bytes either way).
 import ArgumentParser
@@ -102,7 +103,7 @@ extension BenchCommand {
             // weights load (they load straight into halves, and folding keeps them there); bf16
             // needs the folded layers' precision first.
             // The unfolded network is gone when `folded()` returns (its BatchNorms with it).
-            func folded() throws -> Sequential {
+            func folded(_ name: String) throws -> Sequential {
                 var rng = SeededRandom(seed: 0)
                 let built = MobileNetV2.make(rng: &rng)
                 if name == "float16" { try built.setWeightStorage(.float16) }
@@ -110,7 +111,7 @@ extension BenchCommand {
                 built.setTraining(false)
                 return built.foldingBatchNorm()
             }
-            let model = try folded()
+            let model = try folded(name)
             switch name {
             case "float32+grads": try model.prepareForTraining()
             case "float16": try model.setWeightStorage(.float16)    // the classifier, shared unfolded: already Float16
@@ -131,10 +132,20 @@ extension BenchCommand {
             let inference = try ProcessMemory.read()
             let scratch = WeightMemory.threadScratchBytes
 
-            let forwardS = try BenchCommand.medianSeconds(runs: runs) { _ = model.forward(input) }
-            // Widening alone: every reduced-storage weight read once in order (more weights than
-            // scratch slots, so each read widens, as in a forward pass).
-            let reduced = model.namedParameters().map(\.1).filter { $0.weightStorage != .float32 }
+            // Latency: alternating with a Float32 twin in this process (after the memory figures),
+            // so the machine's load, which other processes change, hits both alike.
+            var forwardS: Double, twinS: Double?
+            if name == "float16" || name == "bf16" {
+                let twin = try folded("float32")
+                if name == "bf16" { try twin.setPrecision(.bfloat16) }   // the twin of bf16 is bf16 beside Float32
+                (forwardS, twinS) = try BenchCommand.medianSeconds(runs: runs, ours: { _ = model.forward(input) },
+                                                                   peer: { _ = twin.forward(input) })
+            } else {
+                forwardS = try BenchCommand.medianSeconds(runs: runs) { _ = model.forward(input) }
+            }
+            // Widening alone: every Float16 weight read once in order (more weights than scratch
+            // slots, so each read widens, as in a forward pass; bf16 copies are used as they are).
+            let reduced = model.namedParameters().map(\.1).filter { $0.weightStorage == .float16 }
             let widenS = reduced.isEmpty ? 0 : try BenchCommand.medianSeconds(runs: runs) {
                 for p in reduced { _ = p.value.pointer }
             }
@@ -142,7 +153,7 @@ extension BenchCommand {
                 name: name, summary: configurations.first { $0.name == name }!.summary,
                 startKB: before.rssKB, loadedKB: loaded.rssKB, loadPeakKB: loaded.peakKB, inferencePeakKB: inference.peakKB,
                 valueBytes: footprint.valueBytes, gradientBytes: footprint.gradientBytes, bf16CopyBytes: footprint.reducedCopyBytes,
-                scratchBytes: scratch, firstForwardMs: firstMs, forwardMs: forwardS * 1000, widenMs: widenS * 1000,
+                scratchBytes: scratch, firstForwardMs: firstMs, forwardMs: forwardS * 1000, twinForwardMs: twinS.map { $0 * 1000 }, widenMs: widenS * 1000,
                 widenedScalars: reduced.reduce(0) { $0 + $1.count })
         }
     }

@@ -22,6 +22,8 @@ extension BenchCommand {
             var scratchBytes: Int
             var firstForwardMs: Double
             var forwardMs: Double
+            /// The same compute with Float32 masters, timed alternating with `forwardMs` (reduced storage rows).
+            var twinForwardMs: Double?
             /// One pass widening every reduced-storage weight.
             var widenMs: Double
             var widenedScalars: Int
@@ -34,7 +36,7 @@ extension BenchCommand {
                 case name, summary, startKB = "start_kb", loadedKB = "loaded_kb", loadPeakKB = "load_peak_kb"
                 case inferencePeakKB = "inference_peak_kb", valueBytes = "value_bytes", gradientBytes = "gradient_bytes"
                 case bf16CopyBytes = "bf16_copy_bytes", scratchBytes = "scratch_bytes", firstForwardMs = "first_forward_ms"
-                case forwardMs = "forward_ms", widenMs = "widen_ms", widenedScalars = "widened_scalars"
+                case forwardMs = "forward_ms", twinForwardMs = "float32_masters_forward_ms", widenMs = "widen_ms", widenedScalars = "widened_scalars"
             }
         }
 
@@ -55,11 +57,12 @@ extension BenchCommand {
 
         var table: [[String]] {
             [["MobileNetV2 224x224", "weights MB", "grads MB", "bf16 MB", "scratch MB", "RSS start", "RSS loaded",
-              "peak load", "peak infer", "infer beyond weights", "forward ms", "widen ms"]]
+              "peak load", "peak infer", "infer beyond weights", "forward ms", "masters ms", "widen ms"]]
             + rows.map { r in
                 [r.name, Self.mb(r.valueBytes), Self.mb(r.gradientBytes), Self.mb(r.bf16CopyBytes), Self.mb(r.scratchBytes),
                  Self.mbKB(r.startKB), Self.mbKB(r.loadedKB), Self.mbKB(r.loadPeakKB), Self.mbKB(r.inferencePeakKB),
-                 Self.mbKB(r.beyondWeightsKB), String(format: "%.1f", r.forwardMs), String(format: "%.2f", r.widenMs)]
+                 Self.mbKB(r.beyondWeightsKB), String(format: "%.1f", r.forwardMs),
+                 r.twinForwardMs.map { String(format: "%.1f", $0) } ?? "-", String(format: "%.2f", r.widenMs)]
             }
         }
         var leftAlignedColumns: Int { 1 }
@@ -67,8 +70,10 @@ extension BenchCommand {
             var lines = [""] + rows.map { "  \($0.name): \($0.summary)" }
             lines.append("RSS columns in MB (VmRSS / VmHWM of each configuration's own process); 'peak infer' is the first")
             lines.append("inference's peak with the peak reset after loading; 'infer beyond weights' = peak infer - RSS start - weight bytes.")
-            lines.append("forward: median of \(runs) runs after the first, \(openblasThreads) OpenBLAS threads; widen: one pass over every")
-            lines.append("reduced-storage weight (F16C), what Float16 storage adds to each forward pass.")
+            lines.append("forward: median of \(runs) runs after the first, \(openblasThreads) OpenBLAS threads; masters: the same compute with")
+            lines.append("Float32 masters, timed alternating with the row's own runs in the same process; widen: one pass over every")
+            lines.append("Float16-stored weight (F16C), what Float16 storage adds to each forward pass (the classifier by row blocks in the")
+            lines.append("forward pass itself). Latencies move with the machine's load (other processes); the RSS figures do not.")
             lines.append("weights: \(weights); photo: \(photo)" + (loadAverage.map { String(format: "; load average %.2f", $0) } ?? ""))
             return lines
         }
