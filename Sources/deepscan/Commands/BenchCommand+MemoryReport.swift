@@ -47,9 +47,11 @@ extension BenchCommand {
         var openblasThreads: Int
         var loadAverage: Double?
         var rows: [Row]
+        /// Why configurations are missing (bf16 on a CPU without AVX-512 BF16), or nil.
+        var omitted: String?
 
         enum CodingKeys: String, CodingKey {
-            case suite, weights, photo, runs, openblasThreads = "openblas_threads", loadAverage = "load_average", rows
+            case suite, weights, photo, runs, openblasThreads = "openblas_threads", loadAverage = "load_average", rows, omitted
         }
 
         private static func mb(_ bytes: Int) -> String { String(format: "%.1f", Double(bytes) / 1_048_576) }
@@ -74,6 +76,7 @@ extension BenchCommand {
             lines.append("Float32 masters, timed alternating with the row's own runs in the same process; widen: one pass over every")
             lines.append("Float16-stored weight (F16C), what Float16 storage adds to each forward pass (the classifier by row blocks in the")
             lines.append("forward pass itself). Latencies move with the machine's load (other processes); the RSS figures do not.")
+            if let omitted { lines.append("omitted: " + omitted) }
             lines.append("weights: \(weights); photo: \(photo)" + (loadAverage.map { String(format: "; load average %.2f", $0) } ?? ""))
             return lines
         }
