@@ -206,6 +206,18 @@ import TestSupport
         #expect(model.memoryFootprint == WeightMemory(valueBytes: Self.reducedBytes(model), gradientBytes: 0, reducedCopyBytes: 0))
         let z = model.forward(x).copy()
         #expect(z.maxAbsDifference(y) == 0)
+        // Setting the precision again re-packs and shares, never holding two copies.
+        try model.setPrecision(.bfloat16)
+        #expect(model.memoryFootprint.total == Self.reducedBytes(model))
+        #expect(model.forward(x).maxAbsDifference(z) == 0)
+        // Float32 compute from the bf16 copies (widened on use) still answers, and back again.
+        try model.setPrecision(.float32)
+        #expect(model.memoryFootprint.total == Self.reducedBytes(model))
+        let f32 = model.forward(x)
+        #expect(f32.maxAbsDifference(reference) / reference.maxAbs() <= ReducedPrecisionTests.networkTolerance(model, unitRoundoff: powf(2, -8)))
+        try model.setPrecision(.bfloat16)
+        #expect(model.memoryFootprint.total == Self.reducedBytes(model))
+        #expect(model.forward(x).maxAbsDifference(z) == 0)
         // Against Float32: bf16 compute's error (activations and GEMM weights rounded to 8 bits)
         // plus Float16's on the other weights.
         let rel = z.maxAbsDifference(reference) / reference.maxAbs()

@@ -101,15 +101,22 @@ public final class Parameter {
 
     /// Writes the value as Float32 into `dst` (`count` floats).
     func widen(into dst: UnsafeMutablePointer<Float>) {
+        widenRows(0..<(shape.first ?? 1), into: dst)
+    }
+
+    /// Writes rows `rows` of the value seen as (shape[0], rest) as Float32 into `dst`.
+    func widenRows(_ rows: Range<Int>, into dst: UnsafeMutablePointer<Float>) {
+        let cols = shape.isEmpty ? 1 : (shape[0] == 0 ? 0 : count / shape[0])
+        let first = rows.lowerBound * cols, n = rows.count * cols
         switch storage {
-        case let .float32(t): dst.update(from: t.pointer, count: count)
-        case let .float16(h): for i in 0..<count { dst[i] = Float(h[i]) }
+        case let .float32(t): dst.update(from: t.pointer + first, count: n)
+        case let .float16(h): for i in 0..<n { dst[i] = Float(h[first + i]) }
         case let .bfloat16(m, transposed):
             if transposed {
-                // m is (cols, rows) of the (rows, cols) weight: read it back transposed.
-                for r in 0..<m.cols { for c in 0..<m.rows { dst[r * m.rows + c] = BFloat16.float(m.pointer[c * m.cols + r]) } }
+                // m is (cols, rows) of the (rows, cols) weight: element (r, c) is m[c, r].
+                for r in rows { for c in 0..<cols { dst[(r - rows.lowerBound) * cols + c] = BFloat16.float(m.pointer[c * m.cols + r]) } }
             } else {
-                for i in 0..<count { dst[i] = BFloat16.float(m.pointer[i]) }
+                for i in 0..<n { dst[i] = BFloat16.float(m.pointer[first + i]) }
             }
         }
     }
@@ -126,13 +133,7 @@ public final class Parameter {
         let block = Tensor(uninitialized: [step * cols], pool: pool)
         for r0 in stride(from: 0, to: rows, by: step) {
             let r1 = min(rows, r0 + step)
-            switch storage {
-            case let .float16(h): for i in 0..<(r1 - r0) * cols { block.pointer[i] = Float(h[r0 * cols + i]) }
-            default:
-                // bf16 copies are laid out for their layer's GEMM, not by rows: widen whole, copy rows.
-                let whole = value
-                block.pointer.update(from: whole.pointer + r0 * cols, count: (r1 - r0) * cols)
-            }
+            widenRows(r0..<r1, into: block.pointer)
             body(r0..<r1, block.pointer)
         }
     }
