@@ -52,9 +52,9 @@ final class WidenScratch {
             slots[i].lastUse = clock
             return Tensor(storage: s, offset: 0, shape: p.shape, strides: strides)
         }
-        // The slot to reuse: not the one read last (a layer may still be using it through a raw
-        // pointer while it reads a second weight), else the best fit, so one big buffer serves the
-        // big weights and small ones stay small; when none fits, the largest candidate grows.
+        // The slot to reuse: never the one read last (a layer may still be using it through a raw
+        // pointer while it reads a second weight); among the others (one, with two slots) the best
+        // fit, else the largest grows.
         let recent = slots.indices.sorted { slots[$0].lastUse > slots[$1].lastUse }
         let candidates = recent.dropFirst(1)
         let capacity = { (j: Int) in self.slots[j].storage?.count ?? 0 }
