@@ -110,13 +110,16 @@ public final class Parameter {
         let first = rows.lowerBound * cols, n = rows.count * cols
         switch storage {
         case let .float32(t): dst.update(from: t.pointer + first, count: n)
-        case let .float16(h): for i in 0..<n { dst[i] = Float(h[first + i]) }
+        case let .float16(h):
+            let src = h + first           // no index arithmetic in the loop: it vectorises (F16C, 8 a step)
+            for i in 0..<n { dst[i] = Float(src[i]) }
         case let .bfloat16(m, transposed):
             if transposed {
                 // m is (cols, rows) of the (rows, cols) weight: element (r, c) is m[c, r].
                 for r in rows { for c in 0..<cols { dst[(r - rows.lowerBound) * cols + c] = BFloat16.float(m.pointer[c * m.cols + r]) } }
             } else {
-                for i in 0..<n { dst[i] = BFloat16.float(m.pointer[first + i]) }
+                let src = m.pointer + first
+                for i in 0..<n { dst[i] = BFloat16.float(src[i]) }
             }
         }
     }
