@@ -61,9 +61,10 @@ let package = Package(
             "Evidence", "Media", "Forensics", "CaseStore", "CCairo", .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         // The neural engine on OpenBLAS (and oneDNN for bf16). Only NeuralKit imports COpenBLAS and
-        // CDNNL. On x86-64 it is compiled for Haswell (AVX2 + FMA): its own SIMD kernels (depthwise
-        // convolution, epilogues, LSTM gates) run 1.7-4x faster than on the SSE2 baseline (see README,
-        // Engine). Such CPUs date from 2013 on; DEEPSCAN_GENERIC_CPU=1 at build time drops the flag.
+        // CDNNL. On x86-64 it is compiled for Haswell (AVX2 + FMA + F16C): its own SIMD kernels
+        // (depthwise convolution, epilogues, LSTM gates) run 1.7-4x faster than on the SSE2 baseline
+        // (see README, Engine), and Float16 weights widen in one instruction. Such CPUs date from 2013
+        // on; DEEPSCAN_GENERIC_CPU=1 at build time drops the flag (Float16 then converts in software).
         .target(name: "NeuralKit", dependencies: ["COpenBLAS", "CDNNL"], swiftSettings: neuralKitSettings),
         .executableTarget(name: "deepscan", dependencies: [
             "Evidence", "Media", "Forensics", "Detection", "Workbench", "CaseStore", "CaseExport", "NeuralKit",

@@ -1,14 +1,23 @@
 // Saving a model's parameters and buffers under their dotted names, and loading them back with a
 // strict match: a tensor the model needs but the file lacks, a tensor the file has but the model
 // does not know, or a shape that differs is an error naming that tensor, before any weight changes.
-// Layers running in bf16 re-convert their bf16 weight copies after a load.
+// Layers running in bf16 re-convert their bf16 weight copies after a load. Weights keep their
+// storage (`WeightStorage`): a Float16-stored model loads straight into halves and saves as F16.
 
 extension Layer {
-    /// Writes every parameter and buffer (`namedParameters()`) to `path`, as F32, F16 or BF16.
+    /// Writes every parameter and buffer (`namedParameters()`) to `path`, as F32, F16 or BF16; by
+    /// default each as its parameter holds it (`WeightStorage`: F32, F16, or BF16 for a bf16 copy),
+    /// so a reduced-storage model writes its values exactly in a file about half the size.
     public func saveWeights(to path: String, metadata: [String: String] = [:],
-                            precision: SafetensorsWriter.Precision = .float32) throws {
-        try SafetensorsWriter.write(namedParameters().map { ($0.0, $0.1.value) }, metadata: metadata,
-                                    precision: precision, to: path)
+                            precision: SafetensorsWriter.Precision? = nil) throws {
+        try SafetensorsWriter.write(namedParameters().map { name, p in
+            let stored: SafetensorsWriter.Precision = switch p.weightStorage {
+            case .float32: .float32
+            case .float16: .float16
+            case .bfloat16: .bfloat16
+            }
+            return (name, p.value, precision ?? stored)
+        }, metadata: metadata, to: path)
     }
 
     /// Loads every parameter and buffer from `file`; checks all names and shapes first, so a failed
@@ -27,8 +36,10 @@ extension Layer {
         if let extra = file.names.first(where: { !known.contains($0) }) {
             throw SafetensorsError.unexpectedTensor(path: file.path, tensor: extra)
         }
-        for (name, p) in params { p.value.assign(file.tensor(name)!) }
+        let bf16Stored = weightStorage == .bfloat16
+        for (name, p) in params { p.load(file.tensor(name)!) }
         refreshReducedPrecisionWeights()
+        if bf16Stored { adoptBF16Copies() }
     }
 
     /// Opens `path` and loads it (see `loadWeights(from:)`).

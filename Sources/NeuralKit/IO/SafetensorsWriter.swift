@@ -12,11 +12,18 @@ public enum SafetensorsWriter {
     /// Writes `tensors` (unique names) and `metadata` to `path`, stored as `precision`.
     public static func write(_ tensors: [(String, Tensor)], metadata: [String: String] = [:],
                              precision: Precision = .float32, to path: String) throws {
+        try write(tensors.map { ($0.0, $0.1, precision) }, metadata: metadata, to: path)
+    }
+
+    /// Writes `tensors` (unique names), each stored as its own precision (a model in reduced weight
+    /// storage writes each tensor as it holds it), and `metadata` to `path`.
+    public static func write(_ tensors: [(String, Tensor, Precision)], metadata: [String: String] = [:],
+                             to path: String) throws {
         precondition(Set(tensors.map(\.0)).count == tensors.count, "duplicate tensor names")
-        let size = precision == .float32 ? 4 : 2
         var header: [String: Any] = [:]
         var offset = 0
-        for (name, t) in tensors {
+        for (name, t, precision) in tensors {
+            let size = precision == .float32 ? 4 : 2
             header[name] = ["dtype": precision.rawValue, "shape": t.shape, "data_offsets": [offset, offset + size * t.count]] as [String: Any]
             offset += size * t.count
         }
@@ -26,7 +33,7 @@ public enum SafetensorsWriter {
         var out = Data(capacity: 8 + json.count + offset)
         withUnsafeBytes(of: UInt64(json.count).littleEndian) { out.append(contentsOf: $0) }
         out.append(json)
-        for (_, t) in tensors {
+        for (_, t, precision) in tensors {
             let c = t.contiguous()
             for i in 0..<c.count {
                 switch precision {

@@ -3,7 +3,8 @@
 // holding its weight as a bf16 copy converted once when the precision is set. Depthwise
 // convolutions, BatchNorm, activations, pooling and every elementwise step stay Float32: they are
 // memory-bound, and bf16 would only add rounding there. The Float32 parameters stay as they are (a
-// model can switch back, save, or train); bf16 is for inference: after weights change in place
+// model can switch back, save, or train) unless `setWeightStorage(.bfloat16)` drops them for the bf16
+// copies (WeightStorage.swift); bf16 is for inference: after weights change in place
 // (an optimizer step) set the precision again (`loadWeights` re-converts by itself).
 
 /// The precision a model's matrix multiplies run in.
@@ -40,7 +41,10 @@ extension Layer {
     /// without AVX-512 BF16; `cpu` is the machine's support unless a test simulates another.
     public func setPrecision(_ precision: ComputePrecision, cpu: BF16Support = .detected) throws {
         if precision == .bfloat16 && !cpu.available { throw PrecisionError.bf16Unsupported(isa: cpu.isa) }
+        let bf16Stored = weightStorage == .bfloat16
         for layer in precisionSelectableLayers() { layer.applyPrecision(precision) }
+        // Weights held only as bf16 copies share the new copies (re-packed from the old: the same values).
+        if bf16Stored && precision == .bfloat16 { adoptBF16Copies() }
     }
 
     /// The model's precision: `.bfloat16` when any of its GEMM layers runs in bf16.

@@ -64,8 +64,14 @@ public final class Conv2d: Layer {
         } else {
             let col = Tensor(uninitialized: [g.isPointwise ? 0 : g.patchSize * g.outPlane], pool: x.pool)
             if precision == .bfloat16 && packedWeight == nil { packWeight() }
-            Conv2dKernels.forward(g, x: x.pointer, weight: weight.value.pointer, bias: bias?.value.pointer,
-                                  epilogue: epilogue, y: y.pointer, col: col.pointer, packedWeight: packedWeight)
+            if let packedWeight {
+                // bf16: the packed copy is all the kernel reads; no Float32 weight is widened for it.
+                Conv2dKernels.forwardBF16(g, x: x.pointer, weight: packedWeight, bias: bias?.value.pointer,
+                                          epilogue: epilogue, y: y.pointer, col: col.pointer)
+            } else {
+                Conv2dKernels.forward(g, x: x.pointer, weight: weight.value.pointer, bias: bias?.value.pointer,
+                                      epilogue: epilogue, y: y.pointer, col: col.pointer)
+            }
         }
         lastInput = x
         lastOutput = epilogue == .none ? nil : y

@@ -36,8 +36,8 @@ extension Layer {
     /// Trainable parameters only (what an optimizer updates).
     public var parameters: [Parameter] { namedParameters().map(\.1).filter(\.trainable) }
 
-    /// Sets every gradient to zero.
-    public func zeroGrad() { for (_, p) in namedParameters() { p.grad.fill(0) } }
+    /// Sets every allocated gradient to zero (one not allocated yet starts at zero).
+    public func zeroGrad() { for (_, p) in namedParameters() where p.hasGradient { p.grad.fill(0) } }
 
     /// Number of trainable scalars.
     public var parameterCount: Int { parameters.reduce(0) { $0 + $1.value.count } }

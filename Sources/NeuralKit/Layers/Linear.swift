@@ -1,6 +1,7 @@
 // Fully connected layer y = x W^T + b on `cblas_sgemm`, with PyTorch's layout and names
 // (`weight` (out, in), `bias` (out)) so state dicts and ONNX Gemm(transB=1) weights load as they are.
 // In bf16 (`ComputePrecision`) it keeps W^T (in, out) as bf16 and multiplies on oneDNN (`BF16GEMM`).
+// With Float16 weight storage it widens W a block of rows at a time (`Parameter.forEachRowBlock`).
 
 /// Affine map over the last axis of a (N, in) input.
 public final class Linear: Layer {
@@ -43,8 +44,11 @@ public final class Linear: Layer {
         if let bias {
             for i in 0..<n { (y.pointer + i * outFeatures).update(from: bias.value.pointer, count: outFeatures) }
         }
-        BLAS.gemm(transB: true, m: n, n: outFeatures, k: inFeatures, a: x.pointer, lda: inFeatures,
-                  b: weight.value.pointer, ldb: inFeatures, beta: bias == nil ? 0 : 1, c: y.pointer, ldc: outFeatures)
+        // By blocks of output features: one block for Float32 weights, several for Float16 storage.
+        weight.forEachRowBlock(pool: x.pool) { rows, w in
+            BLAS.gemm(transB: true, m: n, n: rows.count, k: inFeatures, a: x.pointer, lda: inFeatures,
+                      b: w, ldb: inFeatures, beta: bias == nil ? 0 : 1, c: y.pointer + rows.lowerBound, ldc: outFeatures)
+        }
         return y
     }
 

@@ -8,7 +8,7 @@ import Foundation
 
 struct BenchCommand: ParsableCommand {
     /// Every suite, in the order `deepscan bench --help` lists them.
-    static let suites: [any ParsableCommand.Type] = [Decode.self, Forensic.self, Scan.self, TUI.self, Engine.self, Train.self, Precision.self]
+    static let suites: [any ParsableCommand.Type] = [Decode.self, Forensic.self, Scan.self, TUI.self, Engine.self, Train.self, Precision.self, Memory.self]
 
     static let configuration = CommandConfiguration(
         commandName: "bench",
