@@ -43,7 +43,7 @@ enum BuiltInTemplates {
 <body>
 <header>
 <h1>Case report: {{case_name}}</h1>
-<p>{{case_description}}</p>
+<div class="description">{{case_description}}</div>
 <p class="muted">Examiner: {{case_examiner}} · case opened {{case_created}} · report generated {{generated_at}} by {{generator}}</p>
 </header>
 
