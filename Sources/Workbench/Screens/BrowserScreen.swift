@@ -39,8 +39,16 @@ public final class BrowserScreen: Screen {
 
     public init(directory: String, context: WorkbenchContext) {
         self.context = context
-        self.directory = (directory as NSString).standardizingPath
+        self.directory = Self.folder(directory)
         load()
+    }
+
+    /// `path` standardised; the current folder when that leaves nothing. `standardizingPath` turns
+    /// "." (what `deepscan open` opens by default) into "", and the parent of a relative folder is
+    /// "" too; Foundation traps on `deletingLastPathComponent` of "", which `refilter` takes.
+    static func folder(_ path: String) -> String {
+        let standard = (path as NSString).standardizingPath
+        return standard.isEmpty ? FileManager.default.currentDirectoryPath : standard
     }
 
     public var title: String {
@@ -127,10 +135,10 @@ public final class BrowserScreen: Screen {
         case .open:
             guard let i = list.selectedIndex, i < shown.count else { return .handled }
             let e = shown[i]
-            if e.isDirectory { directory = (e.path as NSString).standardizingPath; showingRecent = false; showingCase = false; load(); return .handled }
+            if e.isDirectory { directory = Self.folder(e.path); showingRecent = false; showingCase = false; load(); return .handled }
             return .push(EvidenceScreen.open(e.path, context: context))
         case .parent:
-            directory = (directory as NSString).deletingLastPathComponent; showingRecent = false; load(); return .handled
+            directory = Self.folder((directory as NSString).deletingLastPathComponent); showingRecent = false; load(); return .handled
         case .kindAll: kindFilter = nil
         case .kindImage: kindFilter = .image
         case .kindVideo: kindFilter = .video
