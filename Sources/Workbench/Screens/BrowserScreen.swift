@@ -43,12 +43,11 @@ public final class BrowserScreen: Screen {
         load()
     }
 
-    /// `path` standardised; the current folder when that leaves nothing. `standardizingPath` turns
-    /// "." (what `deepscan open` opens by default) into "", and the parent of a relative folder is
-    /// "" too; Foundation traps on `deletingLastPathComponent` of "", which `refilter` takes.
+    /// `path` as an absolute, standardised folder ("." is the current folder). Foundation traps
+    /// on `deletingLastPathComponent` of "." (what `deepscan open` opens by default), which
+    /// `refilter` takes for the ".." entry; an absolute path never has that form.
     static func folder(_ path: String) -> String {
-        let standard = (path as NSString).standardizingPath
-        return standard.isEmpty ? FileManager.default.currentDirectoryPath : standard
+        URL(fileURLWithPath: path).standardizedFileURL.path
     }
 
     public var title: String {

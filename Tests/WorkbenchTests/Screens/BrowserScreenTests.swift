@@ -84,7 +84,7 @@ import TestSupport
             return !name.hasPrefix(".") && fm.fileExists(atPath: cwd + "/" + name, isDirectory: &isDir) && isDir.boolValue
         })
         let (app, term, _) = try openRelative(sub)
-        #expect((app.top as? BrowserScreen)?.directory == sub)
+        #expect((app.top as? BrowserScreen)?.directory == cwd + "/" + sub)
         term.feed([.backspace])
         _ = app.runUntilIdle()
         #expect(app.isRunning)
