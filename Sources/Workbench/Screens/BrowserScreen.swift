@@ -39,8 +39,15 @@ public final class BrowserScreen: Screen {
 
     public init(directory: String, context: WorkbenchContext) {
         self.context = context
-        self.directory = (directory as NSString).standardizingPath
+        self.directory = Self.folder(directory)
         load()
+    }
+
+    /// `path` as an absolute, standardised folder ("." is the current folder). Foundation traps
+    /// on `deletingLastPathComponent` of "." (what `deepscan open` opens by default), which
+    /// `refilter` takes for the ".." entry; an absolute path never has that form.
+    static func folder(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
     }
 
     public var title: String {
@@ -127,10 +134,10 @@ public final class BrowserScreen: Screen {
         case .open:
             guard let i = list.selectedIndex, i < shown.count else { return .handled }
             let e = shown[i]
-            if e.isDirectory { directory = (e.path as NSString).standardizingPath; showingRecent = false; showingCase = false; load(); return .handled }
+            if e.isDirectory { directory = Self.folder(e.path); showingRecent = false; showingCase = false; load(); return .handled }
             return .push(EvidenceScreen.open(e.path, context: context))
         case .parent:
-            directory = (directory as NSString).deletingLastPathComponent; showingRecent = false; load(); return .handled
+            directory = Self.folder((directory as NSString).deletingLastPathComponent); showingRecent = false; load(); return .handled
         case .kindAll: kindFilter = nil
         case .kindImage: kindFilter = .image
         case .kindVideo: kindFilter = .video

@@ -58,5 +58,20 @@ public final class AnalysisRunner {
     /// Stops the running analysis at its next check.
     public func cancel() { current?.cancel(); current = nil }
 
+    /// Cancels the running analysis and waits, up to `timeout` seconds, until its thread has
+    /// returned (the engine checks for cancellation between stages and frames). The workbench
+    /// calls this when the analyst quits: leaving under a running analysis runs exit's handlers
+    /// and C++ static destructors (dlib, oneDNN) while the analysis may still be inside those
+    /// libraries, and LeakSanitizer reports its half-built report as leaked
+    /// (`Scripts/check-memory`). Returns false if the analysis was still running at the timeout.
+    @discardableResult
+    public func stop(waitingUpTo timeout: TimeInterval) -> Bool {
+        cancel()
+        // The queue is serial: this block runs once the analysis before it has returned.
+        let idle = DispatchSemaphore(value: 0)
+        queue.async { idle.signal() }
+        return idle.wait(timeout: .now() + timeout) == .success
+    }
+
     deinit { current?.cancel() }
 }

@@ -18,10 +18,13 @@ public enum Workbench {
         context.caseLink = caseLink
         let app = makeApp(terminal: terminal, path: path, context: context, theme: Theme.resolve(name: themeName))
         if ProcessInfo.processInfo.environment[exitAfterFirstDrawVariable] == "1" {
+            // A timing hook (`deepscan bench tui`): leaves at once, analysis or not.
             app.step(timeout: 0)
             return
         }
         app.run()
+        // Quitting mid-analysis: let the analysis thread return before exit tears down the process.
+        context.runner.stop(waitingUpTo: 10)
     }
 
     /// The app `run` drives, on any terminal: the browser of `path`'s folder, the file on top of it

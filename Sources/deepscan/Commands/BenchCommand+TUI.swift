@@ -62,7 +62,7 @@ extension BenchCommand {
         /// The workbench on a 200x60 grid with `path` open, its analysis finished and the
         /// evidence map shown (the `v` key).
         static func openSettled(_ path: String) throws -> (App, GridTerminal) {
-            let engine = try DetectionEngine(fusionFile: URL(fileURLWithPath: "models/fusion.json"), branches: BranchRegistry.all + [BenchMapBranch()])
+            let engine = try DetectionEngine(fusionFile: URL(fileURLWithPath: "models/fusion.json"), branches: BranchRegistry.all.filter { $0.id != BenchMapBranch().id } + [BenchMapBranch()])
             let context = WorkbenchContext(engine: engine, annotations: AnnotationStore(url: nil))
             let terminal = GridTerminal(width: 200, height: 60)
             let app = Workbench.makeApp(terminal: terminal, path: path, context: context, theme: .builtIn)

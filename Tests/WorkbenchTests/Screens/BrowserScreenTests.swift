@@ -1,6 +1,9 @@
 // The browser on a folder of every sample kind plus a damaged file: the listing with each file's
 // kind (sniffed from its content) and size, the kind filter keys, and opening a file that cannot
-// be opened (a message box over the browser; the app keeps running and Esc closes it).
+// be opened (a message box over the browser; the app keeps running and Esc closes it); the
+// current folder given as "." (what `deepscan open` opens by default) and the parent of a
+// relative folder, which used to trap in Foundation.
+import Detection
 import Foundation
 import Testing
 import TestSupport
@@ -50,5 +53,41 @@ import TestSupport
         // Still usable: clear the filter (Esc) and open a good file.
         try h.press(.escape, .char("/")); try h.type("photo"); try h.press(.enter, .enter)
         #expect(h.evidence?.title == "photo-exif.jpg")
+    }
+
+    /// `deepscan open` with no path: the browser of ".", built as the command builds it.
+    func openRelative(_ path: String) throws -> (App, GridTerminal, TempDir) {
+        let tmp = TempDir()
+        let engine = try DetectionEngine(fusionFile: Samples.root.appendingPathComponent("models/fusion.json"), branches: [])
+        let context = WorkbenchContext(engine: engine, annotations: AnnotationStore(url: tmp.url.appendingPathComponent("annotations.json")), exportDirectory: tmp.url.path)
+        let term = GridTerminal(width: 200, height: 40)
+        let app = Workbench.makeApp(terminal: term, path: path, context: context, theme: .builtIn)
+        _ = app.runUntilIdle()
+        return (app, term, tmp)
+    }
+
+    @Test func theCurrentFolderGivenAsADotIsListed() throws {
+        let cwd = FileManager.default.currentDirectoryPath
+        let (app, term, _) = try openRelative(".")
+        let browser = try #require(app.top as? BrowserScreen)
+        #expect(browser.directory == cwd)
+        let visible = try FileManager.default.contentsOfDirectory(atPath: cwd).filter { !$0.hasPrefix(".") }.sorted()
+        let first = try #require(visible.first)
+        #expect(term.text.contains(first))
+    }
+
+    @Test func theParentOfARelativeFolderIsTheCurrentFolder() throws {
+        let cwd = FileManager.default.currentDirectoryPath
+        let fm = FileManager.default
+        let sub = try #require(try fm.contentsOfDirectory(atPath: cwd).sorted().first { name in
+            var isDir: ObjCBool = false
+            return !name.hasPrefix(".") && fm.fileExists(atPath: cwd + "/" + name, isDirectory: &isDir) && isDir.boolValue
+        })
+        let (app, term, _) = try openRelative(sub)
+        #expect((app.top as? BrowserScreen)?.directory == cwd + "/" + sub)
+        term.feed([.backspace])
+        _ = app.runUntilIdle()
+        #expect(app.isRunning)
+        #expect((app.top as? BrowserScreen)?.directory == cwd)
     }
 }
