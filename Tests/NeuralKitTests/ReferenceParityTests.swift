@@ -38,17 +38,11 @@ import Testing
         ])
     }
 
-    /// Convolutional autoencoder: conv, pools, transposed conv, upsampling, conv, sigmoid.
+    /// Convolutional autoencoder: conv, pools, transposed conv, upsampling, conv, sigmoid (the
+    /// library's `ConvAutoencoder`, which the engine benchmark times too).
     static func autoencoder() -> Sequential {
         var rng = SeededRandom(seed: 0)
-        return Sequential(named: [
-            ("enc1", Conv2d(1, 4, kernel: 3, padding: 1, rng: &rng)), ("act1", Activation(.relu)), ("pool1", MaxPool2d(kernel: 2)),
-            ("enc2", Conv2d(4, 8, kernel: 3, padding: 1, rng: &rng)), ("act2", Activation(.leakyReLU(slope: 0.1))),
-            ("pool2", AvgPool2d(kernel: 2)),
-            ("dec1", ConvTranspose2d(8, 4, kernel: 3, stride: 2, padding: 1, outputPadding: 1, rng: &rng)),
-            ("act3", Activation(.tanh)), ("up", Upsample(factor: 2)),
-            ("dec2", Conv2d(4, 1, kernel: 3, padding: 1, rng: &rng)), ("out", Activation(.sigmoid)),
-        ])
+        return ConvAutoencoder.make(rng: &rng)
     }
 
     /// max |a - b| / max |b|.
