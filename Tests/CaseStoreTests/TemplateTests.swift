@@ -1,4 +1,4 @@
-// Report templates: the files under templates/ are the ones compiled in, placeholders are
+// Report templates: the files under templates/ are the ones compiled in, fields are
 // substituted with text escaped and markup as is, a branded template folder is used when given,
 // and the escaping functions handle terminal escape sequences.
 @testable import CaseStore
@@ -13,9 +13,9 @@ import TestSupport
         #expect(BuiltInTemplates.all[name] == file, "run python3 Scripts/builtin-templates.py after editing templates/\(name)")
     }
 
-    @Test func placeholdersAreSubstitutedAndTextEscaped() {
+    @Test func fieldsAreSubstitutedAndTextEscaped() {
         let t = ReportTemplate("<h1>{{ title }}</h1>{{body}}{{missing}}!")
-        #expect(t.placeholders == ["title", "body", "missing"])
+        #expect(t.fields == ["title", "body", "missing"])
         let out = t.render(["title": .text("<x>"), "body": .markup("<p>ok</p>")], escape: ReportEscaping.html)
         #expect(out == "<h1>&lt;x&gt;</h1><p>ok</p>!")
     }

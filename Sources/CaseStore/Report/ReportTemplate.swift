@@ -1,11 +1,11 @@
 // Report layout lives in template files (`templates/report.html`, `templates/report.md`) so an
 // organisation can brand its reports without rebuilding DeepScan. A template is text with
-// `{{name}}` placeholders; each value is either text (escaped for the output format by the
+// `{{name}}` fields; each value is either text (escaped for the output format by the
 // renderer) or markup the renderer built itself from escaped parts. There are no loops or
 // conditionals: repeated sections (evidence rows, per-file sections) are built by the renderer.
 import Foundation
 
-/// A value for a placeholder.
+/// A value for a template field.
 public enum TemplateValue: Sendable {
     /// Untrusted text: escaped before substitution.
     case text(String)
@@ -13,13 +13,13 @@ public enum TemplateValue: Sendable {
     case markup(String)
 }
 
-/// A `{{placeholder}}` template.
+/// A template with `{{field}}`s.
 public struct ReportTemplate: Sendable, Equatable {
     public var source: String
     public init(_ source: String) { self.source = source }
 
-    /// The placeholder names used, in order of first appearance.
-    public var placeholders: [String] {
+    /// The field names used, in order of first appearance.
+    public var fields: [String] {
         var seen: [String] = []
         var rest = source[...]
         while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
@@ -30,7 +30,7 @@ public struct ReportTemplate: Sendable, Equatable {
         return seen
     }
 
-    /// Substitutes every placeholder; `escape` is applied to `.text` values. A placeholder with no
+    /// Substitutes every field; `escape` is applied to `.text` values. A field with no
     /// value becomes empty (so an older template still renders after a field is added).
     public func render(_ values: [String: TemplateValue], escape: (String) -> String) -> String {
         var out = ""

@@ -25,7 +25,7 @@ extension MetadataFacts {
         "sample_fmt", "sample_rate", "channels", "channel_layout", "time_base", "frames", "disposition",
     ]
 
-    /// Tags FFmpeg's muxers write with placeholder values, which say nothing about the file.
+    /// Tags FFmpeg's muxers write with stock default values, which say nothing about the file.
     static func isPlaceholder(_ key: String, _ value: String) -> Bool {
         (key == "language" && value == "und") || (key == "vendor_id" && value == "[0][0][0][0]")
     }
